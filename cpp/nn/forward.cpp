@@ -17,26 +17,21 @@ namespace nl
             return "(" + std::to_string(rows) + "," + std::to_string(cols) + ")";
         }
 
-        template <class E>
-        std::string shape_of(const E& e)
-        {
-            return e.dimension() == 1 ? shape_of(e.shape()[0]) : shape_of(e.shape()[0], e.shape()[1]);
-        }
+        std::string shape_of(matrix_view m) { return shape_of(m.rows, m.cols); }
 
         std::string number_text(double v) { return std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf"; }
 
-        // Names the first NaN or infinity, with its index, or returns "".
-        template <class E>
-        std::string non_finite(const char* what, const E& e)
+        const char* layout_name(layout l) { return l == layout::rows ? "rows" : "cols"; }
+
+        // Names the first NaN or infinity and where it is (cols == 0: a vector), or "".
+        std::string non_finite(const char* what, const double* p, std::size_t count, std::size_t cols = 0)
         {
-            const double* p = e.data();
-            for (std::size_t i = 0; i < e.size(); ++i)
+            for (std::size_t i = 0; i < count; ++i)
             {
                 if (std::isfinite(p[i]))
                     continue;
-                std::string where = std::to_string(i);
-                if (e.dimension() == 2)
-                    where = std::to_string(i / e.shape()[1]) + "," + std::to_string(i % e.shape()[1]);
+                const std::string where =
+                    cols ? std::to_string(i / cols) + "," + std::to_string(i % cols) : std::to_string(i);
                 return std::string(what) + " contain " + number_text(p[i]) + " at [" + where +
                        "]: every number must be finite";
             }
@@ -44,8 +39,7 @@ namespace nl
         }
 
         // Sizes the core accepts, so no attribute can ask for gigabytes.
-        std::string size_problem(const char* what, std::size_t rows, std::size_t cols,
-                                 std::size_t max_rows)
+        std::string size_problem(const char* what, std::size_t rows, std::size_t cols, std::size_t max_rows)
         {
             const std::string shape = shape_of(rows, cols);
             if (rows == 0 || cols == 0)
@@ -62,165 +56,221 @@ namespace nl
             return "";
         }
 
-        std::string check_inputs(const matrix& x)
+        std::string check_inputs(matrix_view x)
         {
-            const std::string size = size_problem("inputs", x.shape()[0], x.shape()[1], limits::max_samples);
-            return size.empty() ? non_finite("inputs", x) : size;
+            const std::string size = size_problem("inputs", x.rows, x.cols, limits::max_samples);
+            return size.empty() ? non_finite("inputs", x.data, x.rows * x.cols, x.cols) : size;
         }
 
-        // Z = X Wᵀ + b or X W + b, each sum from left to right as the reference
-        // BLAS does, then the activation.
-        layer_output dense(const matrix& x, const dense_layer& layer)
+        std::string check(const layer_view& layer)
         {
-            const std::size_t samples = x.shape()[0], n_in = layer.inputs(), n_out = layer.outputs();
-            // Element (neuron j, input k) of W lies at j*row_step + k*col_step.
-            const bool rows = layer.layout == layout::rows;
-            const std::size_t row_step = rows ? n_in : 1, col_step = rows ? 1 : n_out;
+            const matrix_view w = layer.weights;
+            std::string problem = size_problem("weights", w.rows, w.cols, limits::max_width);
+            if (problem.empty() && layer.bias_count != layer.outputs())
+                problem = "biases " + shape_of(layer.bias_count) + " do not match weights " + shape_of(w) +
+                          " (" + layout_name(layer.layout) + " layout): one bias per neuron, and the layer has " +
+                          std::to_string(layer.outputs()) + " neurons";
+            if (problem.empty())
+                problem = non_finite("weights", w.data, w.rows * w.cols, w.cols);
+            if (problem.empty())
+                problem = non_finite("biases", layer.biases, layer.bias_count);
+            return problem;
+        }
 
-            layer_output out{matrix::from_shape({samples, n_out}), matrix::from_shape({samples, n_out})};
-            const double* w = layer.weights.data();
+        // Everything that can be wrong with a network and its inputs, or "".
+        std::string check(matrix_view x, const layer_view* layers, std::size_t count)
+        {
+            if (count == 0)
+                return "a network needs at least one layer";
+            if (count > limits::max_layers)
+                return "a network of " + std::to_string(count) + " layers is too deep: at most " +
+                       std::to_string(limits::max_layers);
+            if (auto problem = check_inputs(x); !problem.empty())
+                return problem;
+            std::size_t width = x.cols;
+            for (std::size_t i = 0; i < count; ++i)
+            {
+                const layer_view& layer = layers[i];
+                if (auto problem = check(layer); !problem.empty())
+                    return count == 1 ? problem : "layer " + std::to_string(i + 1) + ": " + problem;
+                if (layer.inputs() == width)
+                {
+                    width = layer.outputs();
+                    continue;
+                }
+                const bool rows = layer.layout == layout::rows;
+                const std::string per_neuron = std::to_string(layer.inputs()) + " weights per neuron (" +
+                                               layout_name(layer.layout) + " layout: one " +
+                                               (rows ? "row" : "column") + " per neuron)";
+                if (i == 0)
+                    return "shapes " + shape_of(x) + " and " + shape_of(layer.weights) + (rows ? "ᵀ" : "") +
+                           " not aligned: " + std::to_string(width) + " inputs per sample but " + per_neuron;
+                return "layer " + std::to_string(i + 1) + " has weights " + shape_of(layer.weights) +
+                       (rows ? "ᵀ" : "") + " with " + per_neuron + ", but layer " + std::to_string(i) +
+                       " gives " + std::to_string(width) + " outputs";
+            }
+            return "";
+        }
+
+        // z = x Wᵀ + b or x W + b, each sum from left to right as the reference
+        // BLAS adds (so the last bit equals NumPy's), then a = act(z).
+        void dense(const double* x, std::size_t samples, const layer_view& layer, double* z, double* a)
+        {
+            const std::size_t n_in = layer.inputs(), n_out = layer.outputs();
+            // Weight (neuron j, input k) lies at j*neuron_step + k*input_step.
+            const bool rows = layer.layout == layout::rows;
+            const std::size_t neuron_step = rows ? n_in : 1, input_step = rows ? 1 : n_out;
+            const double* w = layer.weights.data;
             for (std::size_t s = 0; s < samples; ++s)
             {
-                const double* xs = x.data() + s * n_in;
-                double* zs = out.z.data() + s * n_out;
+                const double* xs = x + s * n_in;
+                double* zs = z + s * n_out;
                 for (std::size_t j = 0; j < n_out; ++j)
                 {
                     double sum = 0;
                     for (std::size_t k = 0; k < n_in; ++k)
-                        sum += xs[k] * w[j * row_step + k * col_step];
-                    zs[j] = sum + layer.biases(j);
+                        sum += xs[k] * w[j * neuron_step + k * input_step];
+                    zs[j] = sum + layer.biases[j];
                 }
             }
-            apply_rows(layer.act, out.z.data(), out.a.data(), samples, n_out);
-            return out;
+            apply_rows(layer.act, z, a, samples, n_out);
         }
-    }
 
-    std::size_t dense_layer::inputs() const
-    {
-        return weights.shape()[layout == layout::rows ? 1 : 0];
-    }
+        matrix_view view_of(const matrix& m) { return {m.data(), m.shape()[0], m.shape()[1]}; }
 
-    std::size_t dense_layer::outputs() const
-    {
-        return weights.shape()[layout == layout::rows ? 0 : 1];
-    }
-
-    result<neuron_trace> neuron_forward(const vector& inputs, const vector& weights, double bias,
-                                        const activation& act)
-    {
-        const std::size_t n = inputs.size();
-        if (n == 0)
-            return error{"a neuron needs at least one input; inputs are empty"};
-        if (n > limits::max_width)
-            return error{"inputs " + shape_of(n) + " are too many: at most " +
-                         std::to_string(limits::max_width)};
-        if (weights.size() != n)
-            return error{"inputs " + shape_of(n) + " and weights " + shape_of(weights.size()) +
-                         " not aligned: one weight per input, so " + std::to_string(n) +
-                         " != " + std::to_string(weights.size())};
-        for (const auto& problem : {non_finite("inputs", inputs), non_finite("weights", weights)})
-            if (!problem.empty())
-                return error{problem};
-        if (!std::isfinite(bias))
-            return error{"bias is " + number_text(bias) + ": it must be a finite number"};
-        if (!act.elementwise())
-            return error{"softmax needs a layer: it turns a row of outputs into probabilities, "
-                         "and a single neuron's would always be 1"};
-
-        neuron_trace trace{vector::from_shape({n}), 0, bias, 0, 0};
-        for (std::size_t i = 0; i < n; ++i)
+        layer_view view_of(const dense_layer& l)
         {
-            trace.products(i) = weights(i) * inputs(i);
-            trace.sum += trace.products(i);
+            return {view_of(l.weights), l.biases.data(), l.biases.size(), l.act, l.layout};
         }
-        trace.z = trace.sum + bias;
-        trace.y = apply(act, trace.z);
-        return trace;
-    }
 
-    status check_layer(const dense_layer& layer)
-    {
-        const matrix& w = layer.weights;
-        std::string problem = size_problem("weights", w.shape()[0], w.shape()[1], limits::max_width);
-        if (problem.empty() && layer.biases.size() != layer.outputs())
-            problem = "biases " + shape_of(layer.biases.size()) + " do not match weights " +
-                      shape_of(w) + " (" + (layer.layout == layout::rows ? "rows" : "cols") +
-                      " layout): one bias per neuron, and the layer has " +
-                      std::to_string(layer.outputs()) + " neurons";
-        if (problem.empty())
-            problem = non_finite("weights", w);
-        if (problem.empty())
-            problem = non_finite("biases", layer.biases);
-        return status{problem};
-    }
-
-    result<layer_output> layer_forward(const matrix& x, const dense_layer& layer)
-    {
-        if (auto problem = check_inputs(x); !problem.empty())
-            return error{problem};
-        if (auto checked = check_layer(layer); !checked)
-            return error{checked.message};
-        if (x.shape()[1] != layer.inputs())
+        std::vector<layer_view> views_of(const std::vector<dense_layer>& layers)
         {
-            const bool rows = layer.layout == layout::rows;
-            return error{"shapes " + shape_of(x) + " and " + shape_of(layer.weights) +
-                         (rows ? "ᵀ" : "") + " not aligned: " + std::to_string(x.shape()[1]) +
-                         " inputs per sample but " + std::to_string(layer.inputs()) +
-                         (rows ? " weights per neuron (rows layout: one row per neuron)"
-                               : " weights per neuron (cols layout: one column per neuron)")};
-        }
-        return dense(x, layer);
-    }
-
-    result<std::vector<layer_output>> network_forward(const matrix& x,
-                                                      const std::vector<dense_layer>& layers)
-    {
-        if (layers.empty())
-            return error{"a network needs at least one layer"};
-        if (layers.size() > limits::max_layers)
-            return error{"a network of " + std::to_string(layers.size()) + " layers is too deep: at most " +
-                         std::to_string(limits::max_layers)};
-        if (auto problem = check_inputs(x); !problem.empty())
-            return error{problem};
-        std::size_t width = x.shape()[1];
-        for (std::size_t i = 0; i < layers.size(); ++i)
-        {
-            if (auto checked = check_layer(layers[i]); !checked)
-                return error{"layer " + std::to_string(i + 1) + ": " + checked.message};
-            if (layers[i].inputs() != width)
-                return error{"layer " + std::to_string(i + 1) + " has weights " +
-                             shape_of(layers[i].weights) + " taking " +
-                             std::to_string(layers[i].inputs()) + " inputs, but " +
-                             (i == 0 ? std::string("the inputs ") + shape_of(x) + " give "
-                                     : "layer " + std::to_string(i) + " gives ") +
-                             std::to_string(width)};
-            width = layers[i].outputs();
+            std::vector<layer_view> views;
+            views.reserve(layers.size());
+            for (const auto& layer : layers)
+                views.push_back(view_of(layer));
+            return views;
         }
 
-        std::vector<layer_output> outputs;
-        outputs.reserve(layers.size());
-        for (std::size_t i = 0; i < layers.size(); ++i)
-            outputs.push_back(dense(i == 0 ? x : outputs.back().a, layers[i]));
-        return outputs;
-    }
-
-    namespace
-    {
         std::string check_sizes(const std::vector<std::size_t>& sizes)
         {
             if (sizes.size() < 2)
                 return "layer sizes need at least two entries (inputs and outputs), got " +
                        std::to_string(sizes.size());
             if (sizes.size() > limits::max_layers + 1)
-                return "a network of " + std::to_string(sizes.size() - 1) +
-                       " layers is too deep: at most " + std::to_string(limits::max_layers);
+                return "a network of " + std::to_string(sizes.size() - 1) + " layers is too deep: at most " +
+                       std::to_string(limits::max_layers);
             for (std::size_t i = 0; i < sizes.size(); ++i)
                 if (sizes[i] == 0 || sizes[i] > limits::max_width)
                     return "layer size " + std::to_string(sizes[i]) + " (entry " + std::to_string(i) +
                            ") must be between 1 and " + std::to_string(limits::max_width);
+            for (std::size_t i = 0; i + 1 < sizes.size(); ++i)
+                if (sizes[i] * sizes[i + 1] > limits::max_elements)
+                    return "weights " + shape_of(sizes[i], sizes[i + 1]) + " are too large: at most " +
+                           std::to_string(limits::max_elements) + " numbers";
             return "";
         }
+    }
+
+    std::size_t dense_layer::inputs() const { return view_of(*this).inputs(); }
+    std::size_t dense_layer::outputs() const { return view_of(*this).outputs(); }
+
+    status neuron_forward(const double* inputs, const double* weights, std::size_t n, double bias,
+                          const activation& act, double* products, neuron_sums& sums)
+    {
+        if (n == 0)
+            return status{"a neuron needs at least one input; inputs are empty"};
+        if (n > limits::max_width)
+            return status{"inputs " + shape_of(n) + " are too many: at most " + std::to_string(limits::max_width)};
+        for (const auto& problem : {non_finite("inputs", inputs, n), non_finite("weights", weights, n)})
+            if (!problem.empty())
+                return status{problem};
+        if (!std::isfinite(bias))
+            return status{"bias is " + number_text(bias) + ": it must be a finite number"};
+        if (!act.elementwise())
+            return status{"softmax needs a layer: it turns a row of outputs into probabilities, "
+                          "and a single neuron's would always be 1"};
+        sums.sum = 0;
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            products[i] = weights[i] * inputs[i];
+            sums.sum += products[i];
+        }
+        sums.z = sums.sum + bias;
+        sums.y = apply(act, sums.z);
+        return status{};
+    }
+
+    result<neuron_trace> neuron_forward(const vector& inputs, const vector& weights, double bias,
+                                        const activation& act)
+    {
+        if (weights.size() != inputs.size() && inputs.size() != 0)
+            return error{"inputs " + shape_of(inputs.size()) + " and weights " + shape_of(weights.size()) +
+                         " not aligned: one weight per input, so " + std::to_string(inputs.size()) +
+                         " != " + std::to_string(weights.size())};
+        neuron_trace trace{vector::from_shape({inputs.size()}), 0, bias, 0, 0};
+        neuron_sums sums;
+        if (auto done = neuron_forward(inputs.data(), weights.data(), inputs.size(), bias, act,
+                                       trace.products.data(), sums);
+            !done)
+            return error{done.message};
+        trace.sum = sums.sum;
+        trace.z = sums.z;
+        trace.y = sums.y;
+        return trace;
+    }
+
+    status check_layer(const dense_layer& layer) { return status{check(view_of(layer))}; }
+
+    std::size_t network_output_size(matrix_view x, const layer_view* layers, std::size_t count)
+    {
+        if (!check(x, layers, count).empty())
+            return 0;
+        std::size_t size = 0;
+        for (std::size_t i = 0; i < count; ++i)
+            size += 2 * x.rows * layers[i].outputs();
+        return size;
+    }
+
+    status network_forward(matrix_view x, const layer_view* layers, std::size_t count, double* out)
+    {
+        if (auto problem = check(x, layers, count); !problem.empty())
+            return status{problem};
+        const double* in = x.data;
+        for (std::size_t i = 0; i < count; ++i)
+        {
+            const std::size_t size = x.rows * layers[i].outputs();
+            dense(in, x.rows, layers[i], out, out + size);
+            in = out + size;
+            out += 2 * size;
+        }
+        return status{};
+    }
+
+    result<std::vector<layer_output>> network_forward(const matrix& x, const std::vector<dense_layer>& layers)
+    {
+        const std::vector<layer_view> views = views_of(layers);
+        if (auto problem = check(view_of(x), views.data(), views.size()); !problem.empty())
+            return error{problem};
+        std::vector<layer_output> outputs;
+        outputs.reserve(layers.size());
+        for (const auto& layer : views)
+        {
+            const matrix& in = outputs.empty() ? x : outputs.back().a;
+            layer_output out{matrix::from_shape({in.shape()[0], layer.outputs()}),
+                             matrix::from_shape({in.shape()[0], layer.outputs()})};
+            dense(in.data(), in.shape()[0], layer, out.z.data(), out.a.data());
+            outputs.push_back(std::move(out));
+        }
+        return outputs;
+    }
+
+    result<layer_output> layer_forward(const matrix& x, const dense_layer& layer)
+    {
+        auto outputs = network_forward(x, {layer});
+        if (!outputs)
+            return error{outputs.message()};
+        return std::move(outputs.value().front());
     }
 
     result<std::uint64_t> parameter_count(const std::vector<std::size_t>& sizes)
@@ -234,28 +284,24 @@ namespace nl
     }
 
     result<std::vector<dense_layer>> seeded_network(const std::vector<std::size_t>& sizes,
-                                                    const std::vector<activation>& acts,
-                                                    std::uint32_t seed, double scale)
+                                                    const std::vector<activation>& acts, std::uint32_t seed,
+                                                    double scale)
     {
         if (auto problem = check_sizes(sizes); !problem.empty())
             return error{problem};
         if (acts.size() != sizes.size() - 1)
-            return error{std::to_string(sizes.size()) + " layer sizes make " +
-                         std::to_string(sizes.size() - 1) + " layers, but " +
-                         std::to_string(acts.size()) + " activations were given"};
+            return error{std::to_string(sizes.size()) + " layer sizes make " + std::to_string(sizes.size() - 1) +
+                         " layers, but " + std::to_string(acts.size()) + " activations were given"};
         if (!std::isfinite(scale))
             return error{"scale is " + number_text(scale) + ": it must be a finite number"};
-        for (std::size_t i = 0; i + 1 < sizes.size(); ++i)
-            if (sizes[i] * sizes[i + 1] > limits::max_elements)
-                return error{"weights " + shape_of(sizes[i], sizes[i + 1]) + " are too large: at most " +
-                             std::to_string(limits::max_elements) + " numbers"};
 
         legacy_random rng(seed);
         std::vector<dense_layer> layers;
         for (std::size_t i = 0; i + 1 < sizes.size(); ++i)
         {
-            dense_layer layer{matrix::from_shape({sizes[i], sizes[i + 1]}), vector::from_shape({sizes[i + 1]}), acts[i], layout::cols};
-            for (double& w : layer.weights)
+            dense_layer layer{matrix::from_shape({sizes[i], sizes[i + 1]}),
+                              vector::from_shape({sizes[i + 1]}), acts[i], layout::cols};
+            for (double& w : layer.weights)  // row-major, as randn(n_in, n_out) fills them
                 w = rng.next_gauss() * scale;
             layer.biases.fill(0.0);
             layers.push_back(std::move(layer));

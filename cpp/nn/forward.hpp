@@ -77,4 +77,45 @@ namespace nl
 
     /// Checks a layer on its own (shapes, finite numbers, limits).
     status check_layer(const dense_layer& layer);
+
+    // The same computations over caller-owned memory, for callers that reuse
+    // buffers between calls (the wasm bindings): they check everything the
+    // functions above check, and allocate nothing on success.
+
+    /// A row-major float64 matrix the caller owns.
+    struct matrix_view
+    {
+        const double* data = nullptr;
+        std::size_t rows = 0, cols = 0;
+    };
+
+    /// A layer over caller-owned weights (rows x cols, in its layout) and biases.
+    struct layer_view
+    {
+        matrix_view weights;
+        const double* biases = nullptr;
+        std::size_t bias_count = 0;
+        activation act;
+        nl::layout layout = layout::rows;
+
+        std::size_t inputs() const { return layout == layout::rows ? weights.cols : weights.rows; }
+        std::size_t outputs() const { return layout == layout::rows ? weights.rows : weights.cols; }
+    };
+
+    /// The numbers of a neuron's trace other than its products.
+    struct neuron_sums
+    {
+        double sum = 0, z = 0, y = 0;
+    };
+
+    /// neuron_forward writing the n products to `products`.
+    status neuron_forward(const double* inputs, const double* weights, std::size_t n, double bias,
+                          const activation& act, double* products, neuron_sums& sums);
+
+    /// network_forward writing, for each layer in turn, its Z and then its A
+    /// (samples x outputs each, row-major) one after the other into `out`.
+    status network_forward(matrix_view x, const layer_view* layers, std::size_t count, double* out);
+
+    /// The size `out` needs for network_forward, or 0 when the shapes are wrong.
+    std::size_t network_output_size(matrix_view x, const layer_view* layers, std::size_t count);
 }
