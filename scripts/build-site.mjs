@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Builds the static site in dist/:
+//   lessons/NN-slug.md        -> dist/NN-slug.html (one shell, previous/next links)
+//   web/src/site/index.md     -> dist/index.html, listing every lesson found
+//   web/src/site/site.css, favicon.svg -> dist/
+//   KaTeX's CSS + woff2 fonts -> dist/katex/
+//   web/src/embed.js          -> dist/embed.js (esbuild bundle: ESM, minified, es2020)
+//   build/wasm/nl_core.{mjs,wasm} -> dist/ (made by `npm run build`)
+// Formulas are typeset here, at build time, so pages read well before any script runs.
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { escapeHtml } from './lib/highlight.mjs';
+import { createMarkdown } from './lib/markdown.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const LESSONS = join(ROOT, 'lessons');
+const SITE = join(ROOT, 'web', 'src', 'site');
+const WASM_FILES = ['nl_core.mjs', 'nl_core.wasm'];
+const LESSON_FILE = /^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+class BuildError extends Error {}
+
+/** Splits "---\nkey: value\n---\nbody" into { meta, body }; requires the given keys. */
+function frontMatter(text, file, required) {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!m) throw new BuildError(`${file}: missing front matter (--- title: … summary: … ---)`);
+  const meta = {};
+  for (const line of m[1].split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const kv = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
+    if (!kv) throw new BuildError(`${file}: front matter line is not "key: value": ${line}`);
+    meta[kv[1]] = kv[2].trim();
+  }
+  for (const key of required) {
+    if (!meta[key]) throw new BuildError(`${file}: front matter needs "${key}"`);
+  }
+  return { meta, body: text.slice(m[0].length) };
+}
+
+/** Fills {{name}} slots of the shell; every slot must be given (values are HTML). */
+function fillShell(shell, values) {
+  return shell.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+    if (!(name in values)) throw new BuildError(`shell.html: no value for {{${name}}}`);
+    return values[name];
+  });
+}
+
+/** The lessons in order, read from the lessons directory. */
+async function readLessons() {
+  const files = (await readdir(LESSONS)).filter((f) => f.endsWith('.md')).sort();
+  const lessons = [];
+  for (const file of files) {
+    const m = LESSON_FILE.exec(file);
+    if (!m) throw new BuildError(`lessons/${file}: lesson files are named NN-slug.md (e.g. 01-neuron.md)`);
+    const { meta, body } = frontMatter(await readFile(join(LESSONS, file), 'utf8'), `lessons/${file}`, ['title', 'summary']);
+    lessons.push({ file, number: Number(m[1]), href: file.replace(/\.md$/, '.html'), ...meta, body });
+  }
+  if (lessons.length === 0) throw new BuildError('lessons/ holds no NN-slug.md files');
+  return lessons;
+}
+
+/** Previous/next links for lesson i; for the index (i = -1), a link to the first lesson. */
+function pager(lessons, i) {
+  const link = (href, rel, label, title) =>
+    `<a class="pager-${rel}" href="${href}"><span class="pager-label">${label}</span> ${title}</a>`;
+  const lesson = (l, rel, label) => link(l.href, rel, label, escapeHtml(l.title));
+  if (i < 0) return lesson(lessons[0], 'next', 'Start here →');
+  const prev = i > 0 ? lesson(lessons[i - 1], 'prev', '← Previous') : link('index.html', 'prev', '←', 'All lessons');
+  const next =
+    i + 1 < lessons.length ? lesson(lessons[i + 1], 'next', 'Next →') : link('index.html', 'next', '→', 'All lessons');
+  return `${prev}\n${next}`;
+}
+
+async function copyKatex(out) {
+  const require = createRequire(import.meta.url);
+  const katexDist = dirname(require.resolve('katex/dist/katex.min.css'));
+  // Keep only the woff2 source of each font: every browser that runs the widgets reads woff2.
+  const css = (await readFile(join(katexDist, 'katex.min.css'), 'utf8')).replace(
+    /,url\(fonts\/[\w-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g,
+    '',
+  );
+  if (/\.(?:woff|ttf)\)/.test(css)) throw new BuildError('katex.min.css: unexpected font list (KaTeX version changed?)');
+  await mkdir(join(out, 'fonts'), { recursive: true });
+  await writeFile(join(out, 'katex.min.css'), css);
+  const fonts = (await readdir(join(katexDist, 'fonts'))).filter((f) => f.endsWith('.woff2'));
+  await Promise.all(fonts.map((f) => copyFile(join(katexDist, 'fonts', f), join(out, 'fonts', f))));
+}
+
+async function checkWasm() {
+  const missing = [];
+  for (const f of WASM_FILES) {
+    try {
+      await stat(join(ROOT, 'build', 'wasm', f));
+    } catch {
+      missing.push(`build/wasm/${f}`);
+    }
+  }
+  if (missing.length) throw new BuildError(`${missing.join(' and ')} missing: run npm run build`);
+}
+
+/** Builds dist/ and returns a short summary. */
+export async function buildSite() {
+  await checkWasm();
+  const md = createMarkdown();
+  const shell = await readFile(join(SITE, 'shell.html'), 'utf8');
+  const lessons = await readLessons();
+
+  await rm(DIST, { recursive: true, force: true });
+  await mkdir(DIST, { recursive: true });
+
+  for (const [i, lesson] of lessons.entries()) {
+    let content;
+    try {
+      content = md.render(lesson.body);
+    } catch (err) {
+      throw new BuildError(`lessons/${lesson.file}: ${err.message}`);
+    }
+    const html = fillShell(shell, {
+      pageTitle: `${escapeHtml(lesson.title)} · NeuronLab`,
+      description: escapeHtml(lesson.summary),
+      content:
+        `<article class="lesson">\n<p class="kicker">Lesson ${lesson.number}</p>\n` +
+        `<h1>${escapeHtml(lesson.title)}</h1>\n${content}</article>`,
+      pager: pager(lessons, i),
+    });
+    await writeFile(join(DIST, lesson.href), html);
+  }
+
+  const index = frontMatter(await readFile(join(SITE, 'index.md'), 'utf8'), 'web/src/site/index.md', ['title', 'summary']);
+  const list = lessons
+    .map(
+      (l) =>
+        `<li><a href="${l.href}"><span class="kicker">Lesson ${l.number}</span> <span class="lesson-title">${escapeHtml(l.title)}</span></a>` +
+        `<p>${escapeHtml(l.summary)}</p></li>`,
+    )
+    .join('\n');
+  await writeFile(
+    join(DIST, 'index.html'),
+    fillShell(shell, {
+      pageTitle: escapeHtml(index.meta.title),
+      description: escapeHtml(index.meta.summary),
+      content:
+        `<div class="home">\n<h1>${escapeHtml(index.meta.title)}</h1>\n<p class="lede">${escapeHtml(index.meta.summary)}</p>\n` +
+        `${md.render(index.body)}<h2 id="lessons">Lessons</h2>\n<ol class="lesson-list">\n${list}\n</ol>\n</div>`,
+      pager: pager(lessons, -1),
+    }),
+  );
+
+  for (const f of ['site.css', 'favicon.svg']) await copyFile(join(SITE, f), join(DIST, f));
+  await copyKatex(join(DIST, 'katex'));
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'web', 'src', 'embed.js')],
+    outfile: join(DIST, 'embed.js'),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2020',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  for (const f of WASM_FILES) await copyFile(join(ROOT, 'build', 'wasm', f), join(DIST, f));
+
+  const embedSize = (await stat(join(DIST, 'embed.js'))).size;
+  return `dist/: ${lessons.length} lesson page(s), index.html, embed.js (${(embedSize / 1024).toFixed(1)} KiB), core, KaTeX`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildSite().then(
+    (summary) => console.log(`Built ${summary}`),
+    (err) => {
+      console.error(err instanceof BuildError ? `build-site: ${err.message}` : err);
+      process.exit(1);
+    },
+  );
+}
