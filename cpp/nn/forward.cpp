@@ -96,6 +96,9 @@ namespace nl
                 if (layer.inputs() == width)
                 {
                     width = layer.outputs();
+                    if (x.rows * width > limits::max_elements)
+                        return "outputs " + shape_of(x.rows, width) + " would be too large: at most " +
+                               std::to_string(limits::max_elements) + " numbers";
                     continue;
                 }
                 const bool rows = layer.layout == layout::rows;

@@ -48,8 +48,8 @@ namespace nl::kernels
             // Near 0, 1 - e^-2a would cancel: use the odd Taylor series, whose
             // terms beyond x^15 are below 1e-8 relative for |x| <= 0.5.
             const float x2 = x * x;
-            float p = -929569.0f / 638512875;
-            p = p * x2 + 21844.0f / 6081075;
+            float p = static_cast<float>(-929569.0 / 638512875);
+            p = p * x2 + static_cast<float>(21844.0 / 6081075);
             p = p * x2 + -1382.0f / 155925;
             p = p * x2 + 62.0f / 2835;
             p = p * x2 + -17.0f / 315;
