@@ -9,9 +9,9 @@
 # If some are missing:
 #   - as root: `apt-get update`, then
 #     `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends <pkgs>`;
-#   - otherwise: print exactly one line to stderr and exit 2. The line is the
-#     command to run, nothing else, with the missing packages in the order of the
-#     list above, separated by single spaces, e.g.
+#   - otherwise: print two lines to stderr and exit 2: what is missing, then
+#     the command to run, alone on its line so it can be copied, with the
+#     missing packages in the order of the list above, e.g.
 #       sudo apt-get update && sudo apt-get install -y --no-install-recommends emscripten chromium
 #     (tests/scripts/setup.test.mjs checks this exact format).
 #
@@ -61,6 +61,7 @@ if ((${#missing[@]} > 0)); then
   # EUID is the real effective uid (a bash builtin variable, not settable by the
   # environment), so a test exercises this path by really running as non-root.
   if ((EUID != 0)); then
+    echo "NeuronLab needs these Debian packages: ${missing[*]}. Install them with:" >&2
     echo "sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 2
   fi
