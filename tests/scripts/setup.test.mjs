@@ -20,8 +20,8 @@ const isRoot = process.getuid() === 0;
 const NOBODY = 65534;
 
 // The exact command line setup.sh prints (on stderr, after one line saying what
-// is missing) when emcc and chromium are
-// missing and it is not root; the format is documented in scripts/setup.sh.
+// is missing) when emcc and chromium are missing and it is not root; the format
+// is documented in scripts/setup.sh.
 const EXPECTED_LINE =
   'sudo apt-get update && sudo apt-get install -y --no-install-recommends emscripten chromium';
 
