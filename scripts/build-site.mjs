@@ -63,16 +63,14 @@ async function readLessons() {
   return lessons;
 }
 
-/** Previous/next links for lesson i; for the index (i = -1), a link to the first lesson. */
+/** Links to the previous lesson (or the index) and the next one; on the index, to the first. */
 function pager(lessons, i) {
   const link = (href, rel, label, title) =>
     `<a class="pager-${rel}" href="${href}"><span class="pager-label">${label}</span> ${title}</a>`;
   const lesson = (l, rel, label) => link(l.href, rel, label, escapeHtml(l.title));
   if (i < 0) return lesson(lessons[0], 'next', 'Start here →');
   const prev = i > 0 ? lesson(lessons[i - 1], 'prev', '← Previous') : link('index.html', 'prev', '←', 'All lessons');
-  const next =
-    i + 1 < lessons.length ? lesson(lessons[i + 1], 'next', 'Next →') : link('index.html', 'next', '→', 'All lessons');
-  return `${prev}\n${next}`;
+  return i + 1 < lessons.length ? `${prev}\n${lesson(lessons[i + 1], 'next', 'Next →')}` : prev;
 }
 
 async function copyKatex(out) {

@@ -77,6 +77,23 @@ function renderMath(tex, displayMode) {
   }
 }
 
+// Moves punctuation that directly follows inline math (",", ".", ")" …) into
+// the math token, so the two render inside one nowrap span and a line never
+// starts with the comma after a formula.
+function gluePunctuation(state) {
+  for (const block of state.tokens) {
+    const children = block.type === 'inline' ? block.children : null;
+    children?.forEach((token, i) => {
+      const next = children[i + 1];
+      if (token.type !== 'math_inline' || next?.type !== 'text') return;
+      const m = /^[.,;:!?)\]]+/.exec(next.content);
+      if (!m) return;
+      token.meta = { after: m[0] };
+      next.content = next.content.slice(m[0].length);
+    });
+  }
+}
+
 /** A URL-friendly id from heading text: "Why the bias?" -> "why-the-bias". */
 function slug(text) {
   return (
@@ -111,8 +128,10 @@ export function createMarkdown() {
   });
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.block.ruler.after('blockquote', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.renderer.rules.math_inline = (tokens, i) => renderMath(tokens[i].content, false);
+  md.renderer.rules.math_inline = (tokens, i) =>
+    `<span class="math-inline">${renderMath(tokens[i].content, false)}${escapeHtml(tokens[i].meta?.after ?? '')}</span>`;
   md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${renderMath(tokens[i].content, true)}</div>\n`;
   md.core.ruler.push('heading_ids', headingIds);
+  md.core.ruler.push('glue_punctuation', gluePunctuation);
   return md;
 }

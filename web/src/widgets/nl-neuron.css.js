@@ -41,6 +41,7 @@ export const NEURON_CSS = `
   border: 1px solid var(--nl-border);
   border-radius: 12px;
   padding: 16px;
+  container-type: inline-size;
 }
 .error {
   margin: 0;
@@ -72,11 +73,16 @@ export const NEURON_CSS = `
 }
 .result.y { border-color: var(--nl-pos); }
 .label { display: block; font-size: 13px; color: var(--nl-muted); }
+.symbol { font: italic 20px Georgia, "Times New Roman", serif; color: var(--nl-muted); }
 .value {
-  display: block;
   font: 600 28px/1.2 ${MONO};
   font-variant-numeric: tabular-nums;
   overflow-wrap: anywhere;
+}
+
+@container (max-width: 420px) {
+  .nl .value { font-size: 22px; }
+  .nl .symbol { font-size: 17px; }
 }
 
 .steps {
@@ -104,6 +110,7 @@ fieldset {
   border: 1px solid var(--nl-border);
   border-radius: 8px;
 }
+fieldset.wide { grid-column: 1 / -1; display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); column-gap: 24px; }
 legend { padding: 0 4px; font-size: 13px; font-weight: 600; color: var(--nl-muted); }
 .row {
   display: grid;

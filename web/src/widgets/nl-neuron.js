@@ -74,7 +74,7 @@ function adoptStyles(root) {
 const G = {
   width: 400,
   rowHeight: 46,
-  top: 44,
+  biasRoom: 84, // from the top of the diagram to the neuron's centre, at least
   inputX: 38,
   inputW: 62,
   nodeH: 28,
@@ -234,20 +234,20 @@ export class NlNeuron extends HTMLElement {
     const legend = el('p', { class: 'legend' });
     legend.append(
       el('span', { class: 'key pos' }),
-      document.createTextNode(' positive weight '),
+      document.createTextNode(' positive weight'),
       el('span', { class: 'key neg' }),
-      document.createTextNode(' negative weight (dashed); thicker line = larger |w|'),
+      document.createTextNode(' negative (dashed) · thicker = larger |w|'),
     );
     figure.append(svg, legend);
 
     const results = el('div', { class: 'results' });
     const zBox = el('div', { class: 'result' });
     const zValue = el('output', { class: 'value', part: 'z' }, '…');
-    zBox.append(el('span', { class: 'label' }, 'z, before activation'), zValue);
+    zBox.append(el('span', { class: 'label' }, 'before activation'), el('span', { class: 'symbol' }, 'z = '), zValue);
     const yBox = el('div', { class: 'result y' });
-    const yLabel = el('span', { class: 'label' }, 'y = activation(z)');
+    const yLabel = el('span', { class: 'label' }, 'after activation');
     const yValue = el('output', { class: 'value', part: 'y' }, '…');
-    yBox.append(yLabel, yValue);
+    yBox.append(yLabel, el('span', { class: 'symbol' }, 'y = '), yValue);
     results.append(zBox, yBox);
 
     const top = el('div', { class: 'top' });
@@ -275,7 +275,7 @@ export class NlNeuron extends HTMLElement {
       ui.rows = [];
       const inputsSet = this.#fieldset('Inputs', 'x', 'input', n, 'inputs');
       const weightsSet = this.#fieldset('Weights', 'w', 'weight', n, 'weights');
-      const other = el('fieldset', { class: 'group' });
+      const other = el('fieldset', { class: 'group wide' });
       other.append(el('legend', {}, 'Bias and activation'));
       other.append(this.#row('b', 'bias', { key: 'bias' }));
       const actRow = el('div', { class: 'row act' });
@@ -355,8 +355,11 @@ export class NlNeuron extends HTMLElement {
 
   #buildDiagram(n) {
     const svg = this.#ui.svg;
-    const height = G.top + Math.max(n, 2) * G.rowHeight + 10;
-    const midY = G.top + (Math.max(n, 2) * G.rowHeight) / 2;
+    const rows = Math.max(n, 2);
+    // Room above the neuron for the bias label, below it for the activation name.
+    const top = Math.max(8, G.biasRoom - (rows * G.rowHeight) / 2);
+    const midY = top + (rows * G.rowHeight) / 2;
+    const height = Math.max(top + rows * G.rowHeight, midY + G.neuronR + 24);
     svg.replaceChildren();
     svg.setAttribute('viewBox', `0 0 ${G.width} ${height}`);
     const cx = G.neuronX;
@@ -438,7 +441,7 @@ export class NlNeuron extends HTMLElement {
 
     ui.zValue.textContent = view.text.z;
     ui.yValue.textContent = view.text.y;
-    ui.yLabel.textContent = `y = ${name}(z)`;
+    ui.yLabel.textContent = `after ${name}`;
     this.#renderSteps(view.lines);
     this.#setResult(view.z, view.y, null);
     this.#announce(`z = ${view.text.z}, y = ${view.text.y}`);
