@@ -157,6 +157,9 @@ export async function buildSite() {
     format: 'esm',
     minify: true,
     target: 'es2020',
+    // The loader reads the .wasm with node:fs only when it runs under Node;
+    // browsers never take that branch, so leave those imports unresolved.
+    external: ['node:*'],
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',

@@ -159,8 +159,16 @@ describe('lesson 1 and <nl-neuron>', () => {
     const weights = numbers(before.attrs.weights);
     weights[0] = Number(value);
     const params = { inputs: numbers(before.attrs.inputs), weights, bias: Number(before.attrs.bias), activation: before.attrs.activation };
-    assertShows(await readWidget(0), expected(params));
+    const want = expected(params);
+    assertShows(await readWidget(0), want);
     assert.ok((await page.evaluate(() => window.nlChanges)) >= 1, 'nl-change fired');
+    // Screen readers hear the new result once the reader pauses.
+    const live = widget().locator('[aria-live="polite"]');
+    await page.waitForFunction(
+      (text) => document.querySelector('nl-neuron').shadowRoot.querySelector('[aria-live]').textContent === text,
+      `z = ${want.zText}, y = ${want.yText}`,
+    );
+    assert.equal(await live.count(), 1);
   });
 
   test('typing into a number field updates the result and moves the slider', async () => {

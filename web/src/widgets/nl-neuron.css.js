@@ -80,9 +80,14 @@ export const NEURON_CSS = `
   overflow-wrap: anywhere;
 }
 
+/* Narrow widgets (phones): the diagram shrinks with the width, so its text grows. */
 @container (max-width: 420px) {
   .nl .value { font-size: 22px; }
   .nl .symbol { font-size: 17px; }
+  .nl svg text { font-size: 14px; }
+  .nl svg .wlabel, .nl svg .act { font-size: 13px; }
+  .nl svg .name { font-size: 17px; }
+  .nl svg .sigma { font-size: 20px; }
 }
 
 .steps {
