@@ -32,7 +32,11 @@ const MIME = {
 };
 
 function sendText(res, status, text, head) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Access-Control-Allow-Origin': '*',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(head ? undefined : text);
 }
 

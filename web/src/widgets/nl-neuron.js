@@ -129,7 +129,7 @@ export class NlNeuron extends HTMLElement {
           this.#guard(() => this.#renderFromAttributes());
         },
         (err) => {
-          this.#coreFailed = `The NeuronLab core could not be loaded (${err?.message ?? err}).`;
+          this.#coreFailed = String(err?.message ?? err);
           this.#guard(() => this.#renderFromAttributes());
         },
       );
@@ -185,7 +185,7 @@ export class NlNeuron extends HTMLElement {
       try {
         params.activation = this.#core.parseActivation(params.activation);
       } catch (err) {
-        this.#showError(`The activation "${params.activation.slice(0, 40)}" is not known: ${err.message}`);
+        this.#showError(err.message);
         return;
       }
     }
