@@ -152,7 +152,7 @@ svg .name { font: italic 15px Georgia, "Times New Roman", serif; }
 svg .wlabel { font-size: 11.5px; paint-order: stroke; stroke: var(--nl-bg); stroke-width: 4px; stroke-linejoin: round; }
 svg .sigma { font-size: 18px; }
 svg .act { fill: var(--nl-muted); font-size: 11.5px; }
-.edge { stroke-linecap: round; }
+.edge { fill: none; stroke-linecap: round; stroke-linejoin: round; }
 .edge.pos { stroke: var(--nl-pos); }
 .edge.neg { stroke: var(--nl-neg); stroke-dasharray: 8 5; stroke-linecap: butt; }
 .bias-edge, .out-edge { stroke: var(--nl-muted); stroke-width: 2; }

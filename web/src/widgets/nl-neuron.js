@@ -75,14 +75,15 @@ const G = {
   width: 400,
   rowHeight: 46,
   biasRoom: 84, // from the top of the diagram to the neuron's centre, at least
-  inputX: 38,
-  inputW: 62,
+  inputX: 34,
+  inputW: 60,
   nodeH: 28,
-  neuronX: 250,
-  neuronR: 38,
-  outputX: 322,
-  outputW: 70,
-};
+  bendX: 182, // each edge runs level to here (its weight label sits above), then turns
+  neuronX: 258,
+  neuronR: 36,
+  outputX: 326,
+  outputW: 66,
+}
 
 export class NlNeuron extends HTMLElement {
   static observedAttributes = ['inputs', 'weights', 'bias', 'activation'];
@@ -190,7 +191,6 @@ export class NlNeuron extends HTMLElement {
       }
     }
     this.#params = params;
-    this.#invalid.clear();
     this.#buildControls(params);
     if (!this.#core) return; // the controls show; numbers follow when the core is ready
     try {
@@ -201,11 +201,10 @@ export class NlNeuron extends HTMLElement {
   }
 
   #showError(message) {
-    const { base, error, body } = this.#ui;
+    const { error, body } = this.#ui;
     error.textContent = message;
     error.hidden = false;
     body.hidden = true;
-    base.classList.add('has-error');
     this.#setResult(null, null, message);
   }
 
@@ -259,20 +258,20 @@ export class NlNeuron extends HTMLElement {
     body.append(top, steps, controls, live);
     base.append(error, body);
     root.append(base);
-    return { base, error, body, svg, zValue, yValue, yLabel, steps, controls, live, rows: [] };
+    return { error, body, svg, zValue, yValue, yLabel, steps, controls, live, rows: [] };
   }
 
-  // Sliders, fields and diagram for this many inputs. Rebuilt only when the
-  // count or the activation menu changes; value changes just update them.
+  // Sliders, fields and diagram for this many inputs, set to the values in
+  // params. They are rebuilt only when the number of inputs changes.
   #buildControls(params) {
     const ui = this.#ui;
     const n = params.inputs.length;
     ui.error.hidden = true;
     ui.body.hidden = false;
-    ui.base.classList.remove('has-error');
     if (ui.rows.length !== 2 * n + 1) {
       ui.controls.replaceChildren();
       ui.rows = [];
+      this.#invalid.clear();
       const inputsSet = this.#fieldset('Inputs', 'x', 'input', n, 'inputs');
       const weightsSet = this.#fieldset('Weights', 'w', 'weight', n, 'weights');
       const other = el('fieldset', { class: 'group wide' });
@@ -294,10 +293,8 @@ export class NlNeuron extends HTMLElement {
     for (const row of ui.rows) {
       const value = row.key === 'bias' ? params.bias : params[row.key][row.index];
       this.#setRowValue(row, value);
-      row.field.removeAttribute('aria-invalid');
-      row.field.removeAttribute('aria-describedby');
+      this.#clearInvalid(row);
     }
-    ui.note.hidden = true;
   }
 
   #fieldset(title, letter, word, n, key) {
@@ -319,7 +316,6 @@ export class NlNeuron extends HTMLElement {
     const field = el('input', {
       type: 'text',
       id,
-      inputmode: 'text',
       autocomplete: 'off',
       spellcheck: 'false',
       'aria-label': `${name} (${spoken}), exact value`,
@@ -375,14 +371,10 @@ export class NlNeuron extends HTMLElement {
       const dy = Math.max(-r * 0.8, Math.min(r * 0.8, (y - midY) * 0.5));
       const x2 = cx - Math.sqrt(r * r - dy * dy);
       const x1 = G.inputX + G.inputW;
-      const edge = el('svg:line', { x1, y1: y, x2, y2: midY + dy, class: 'edge' });
+      // Level first, so every weight label has its own row and no edge crosses it.
+      const edge = el('svg:polyline', { points: `${x1},${y} ${G.bendX},${y} ${x2},${midY + dy}`, class: 'edge' });
       edges.append(edge);
-      const label = el('svg:text', {
-        x: x1 + (x2 - x1) * 0.42,
-        y: y + (midY + dy - y) * 0.42 - 6,
-        class: 'wlabel',
-        'text-anchor': 'middle',
-      });
+      const label = el('svg:text', { x: (x1 + G.bendX) / 2, y: y - 7, class: 'wlabel', 'text-anchor': 'middle' });
       labels.append(label);
       nodes.append(
         el('svg:text', { x: G.inputX - 6, y: y + 4, class: 'name', 'text-anchor': 'end' }, subscripted('x', i)),
@@ -402,7 +394,8 @@ export class NlNeuron extends HTMLElement {
     nodes.append(el('svg:circle', { cx, cy: midY, r, class: 'neuron' }));
     nodes.append(el('svg:text', { x: cx, y: midY - 8, class: 'sigma', 'text-anchor': 'middle' }, 'Σ'));
     d.zText = el('svg:text', { x: cx, y: midY + 16, class: 'num', 'text-anchor': 'middle' });
-    d.actText = el('svg:text', { x: cx, y: midY + r + 16, class: 'act', 'text-anchor': 'middle' });
+    // Starts under the neuron and runs right, clear of the edges that climb in from below.
+    d.actText = el('svg:text', { x: cx - 12, y: midY + r + 16, class: 'act' });
     nodes.append(d.zText, d.actText);
     // Output.
     edges.append(el('svg:line', { x1: cx + r, y1: midY, x2: G.outputX - 2, y2: midY, class: 'out-edge' }));
