@@ -41,6 +41,103 @@ namespace nl
             return 1.0 / (1.0 + std::exp(-z));
         }
 
+        // tanh correctly rounded (but for results within 1e-30 of a tie).
+        // glibc's tanh is off by up to 2 ulp (tanh(0.7), say), and NumPy's own
+        // is closer, so the exact value is computed in double-double arithmetic
+        // (a pair hi + lo holding ~106 bits) and rounded once at the end.
+        struct twofold
+        {
+            double hi, lo;
+        };
+
+        twofold quick_two_sum(double a, double b)  // needs |a| >= |b|
+        {
+            const double s = a + b;
+            return {s, b - (s - a)};
+        }
+
+        twofold two_sum(double a, double b)
+        {
+            const double s = a + b, v = s - a;
+            return {s, (a - (s - v)) + (b - v)};
+        }
+
+        twofold two_product(double a, double b)  // Dekker: exact without FMA
+        {
+            const auto split = [](double x) {
+                const double c = 134217729.0 * x;  // 2^27 + 1
+                const double hi = c - (c - x);
+                return twofold{hi, x - hi};
+            };
+            const twofold x = split(a), y = split(b);
+            const double p = a * b;
+            return {p, ((x.hi * y.hi - p) + x.hi * y.lo + x.lo * y.hi) + x.lo * y.lo};
+        }
+
+        twofold add(twofold a, twofold b)
+        {
+            const twofold s = two_sum(a.hi, b.hi), t = two_sum(a.lo, b.lo);
+            const twofold u = quick_two_sum(s.hi, s.lo + t.hi);
+            return quick_two_sum(u.hi, u.lo + t.lo);
+        }
+
+        twofold multiply(twofold a, twofold b)
+        {
+            const twofold p = two_product(a.hi, b.hi);
+            return quick_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
+        }
+
+        twofold divide(twofold a, twofold b)
+        {
+            const double q1 = a.hi / b.hi;
+            const twofold r = add(a, multiply(b, {-q1, 0}));
+            const double q2 = r.hi / b.hi;
+            const twofold r2 = add(r, multiply(b, {-q2, 0}));
+            return add(quick_two_sum(q1, q2), {r2.hi / b.hi, 0});
+        }
+
+        // e^y for y in [-41, 0], to ~100 bits.
+        twofold exp_twofold(double y)
+        {
+            // y = k ln 2 + r; ln 2 in three parts, the first with 42 bits so that
+            // k * part exactly for the small k needed here.
+            constexpr double ln2_1 = 0x1.62e42fefa38p-1, ln2_2 = 0x1.ef35793c7673p-45,
+                             ln2_3 = 0x1.f97b57a079a19p-103;  // ln 2 = ln2_1 + ln2_2 + ln2_3
+            const double k = std::nearbyint(y / ln2_1);
+            const twofold k2 = two_product(k, ln2_2);
+            const twofold r = add(add({y - k * ln2_1, 0}, {-k2.hi, -k2.lo}), {-k * ln2_3, 0});
+            // e^s with s = r / 256 (|s| < 0.0014) by its Taylor series to s^10,
+            // then squared 8 times.
+            const twofold s{std::ldexp(r.hi, -8), std::ldexp(r.lo, -8)};
+            twofold t{1, 0};
+            for (int n = 10; n >= 1; --n)
+            {
+                const twofold st = multiply(s, t);
+                const double q = st.hi / n;
+                const twofold back = two_product(q, n);
+                const double q_lo = ((st.hi - back.hi) - back.lo + st.lo) / n;
+                t = add({1, 0}, quick_two_sum(q, q_lo));
+            }
+            for (int i = 0; i < 8; ++i)
+                t = multiply(t, t);
+            const int shift = static_cast<int>(k);
+            return {std::ldexp(t.hi, shift), std::ldexp(t.lo, shift)};
+        }
+
+        double tanh_exact(double x)
+        {
+            const double a = std::fabs(x);
+            if (!(a < 20))  // also NaN; beyond 19.1, tanh rounds to 1
+                return std::isnan(x) ? x : std::copysign(1.0, x);
+            if (a < 1e-5)  // the series: the next term, 17x^7/315, is below 1e-31 x
+                return x + x * (x * x) * (-1.0 / 3 + (x * x) * (2.0 / 15));
+            // tanh a = (1 - e^-2a) / (1 + e^-2a); the subtraction cancels at most
+            // 17 of the ~106 bits here.
+            const twofold e = exp_twofold(-2 * a);
+            const twofold q = divide(add({1, 0}, {-e.hi, -e.lo}), add({1, 0}, e));
+            return std::copysign(q.hi + q.lo, x);
+        }
+
         // Rejects the input with the list of names a user can choose from.
         error unknown(std::string_view name)
         {
@@ -110,7 +207,7 @@ namespace nl
         {
             case activation_kind::step: return z > 0 ? 1.0 : 0.0;
             case activation_kind::sigmoid: return sigmoid(z);
-            case activation_kind::tanh: return std::tanh(z);
+            case activation_kind::tanh: return tanh_exact(z);
             case activation_kind::relu: return z > 0 ? z : 0.0;
             case activation_kind::leaky_relu: return z > 0 ? z : a.slope * z;
             case activation_kind::identity: return z;

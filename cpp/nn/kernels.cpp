@@ -23,7 +23,8 @@ namespace nl::kernels
         {
             // e^x = 2^n * e^r with n = round(x / ln 2) and |r| <= ln(2)/2; e^r by
             // its Taylor polynomial to r^7 (truncation below 6e-9 relative).
-            constexpr float lo = -87.3f, hi = 88.3f;  // 2^n stays a normal float
+            // Below lo the result is not a normal float; above hi it overflows.
+            constexpr float lo = -87.33654f, hi = 88.72283f;
             const float xc = std::min(std::max(x, lo), hi);
             constexpr float round_magic = 12582912.0f;  // 1.5 * 2^23: adding it rounds to an integer
             const float n = (xc * 1.44269504f + round_magic) - round_magic;
@@ -37,8 +38,12 @@ namespace nl::kernels
             p = p * r + 0.5f;
             p = p * r + 1.0f;
             p = p * r + 1.0f;
-            const float scale = bits_to_float(static_cast<std::uint32_t>(static_cast<std::int32_t>(n) + 127) << 23);
-            const float e = p * scale;
+            // 2^n in two halves: n reaches 128 near the top, where 2^n itself
+            // would not be a float though the result is.
+            const std::int32_t half = static_cast<std::int32_t>(n) / 2;
+            const std::int32_t rest = static_cast<std::int32_t>(n) - half;
+            const float e = p * bits_to_float(static_cast<std::uint32_t>(half + 127) << 23) *
+                            bits_to_float(static_cast<std::uint32_t>(rest + 127) << 23);
             return x < lo ? 0.0f : x > hi ? HUGE_VALF : e;
         }
 

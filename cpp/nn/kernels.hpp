@@ -15,7 +15,8 @@ namespace nl::kernels
     void dense_f32(const float* x, std::size_t rows, std::size_t n_in, const float* w,
                    const float* b, std::size_t n_out, float* out);
 
-    /// e^x in float32 within 2 ulp for x in [-87.3, 88.7]; 0 below, +inf above.
+    /// e^x in float32 within 2 ulp where the result is a normal float (x in
+    /// [-87.336, 88.722]); 0 below, +inf above.
     float fast_exp(float x);
     /// tanh within 1e-6 relative error.
     float fast_tanh(float x);
