@@ -31,19 +31,9 @@ namespace nl
             return "'" + text + "'";
         }
 
-        double sigmoid(double z)
-        {
-            // NumPy's lessons write 1 / (1 + exp(-z)); using the same expression keeps
-            // the last bit equal. Below -700 exp(-z) would overflow (harmlessly to inf,
-            // but raising the overflow flag), and there e^z is the answer to the last bit.
-            if (z < -700)
-                return std::exp(z);
-            return 1.0 / (1.0 + std::exp(-z));
-        }
-
-        // tanh correctly rounded (but for results within 1e-30 of a tie).
-        // glibc's tanh is off by up to 2 ulp (tanh(0.7), say), and NumPy's own
-        // is closer, so the exact value is computed in double-double arithmetic
+        // exp and tanh correctly rounded: glibc's tanh is off by up to 2 ulp
+        // (tanh(0.7), say) where NumPy's own is within 1, and musl's exp (wasm)
+        // differs from glibc's. So both are computed in double-double arithmetic
         // (a pair hi + lo holding ~106 bits) and rounded once at the end.
         struct twofold
         {
@@ -96,32 +86,49 @@ namespace nl
             return add(quick_two_sum(q1, q2), {r2.hi / b.hi, 0});
         }
 
-        // e^y for y in [-41, 0], to ~100 bits.
-        twofold exp_twofold(double y)
+        // e^y = t * 2^k, t = e^r for |r| <= (ln 2)/2 to ~100 bits; |y| < 746.
+        twofold exp_reduced(double y, int& k)
         {
-            // y = k ln 2 + r; ln 2 in three parts, the first with 42 bits so that
-            // k * part exactly for the small k needed here.
+            // ln 2 in three parts, the first with 42 bits so that k times it is
+            // exact for every |k| < 2^11.
             constexpr double ln2_1 = 0x1.62e42fefa38p-1, ln2_2 = 0x1.ef35793c7673p-45,
-                             ln2_3 = 0x1.f97b57a079a19p-103;  // ln 2 = ln2_1 + ln2_2 + ln2_3
-            const double k = std::nearbyint(y / ln2_1);
-            const twofold k2 = two_product(k, ln2_2);
-            const twofold r = add(add({y - k * ln2_1, 0}, {-k2.hi, -k2.lo}), {-k * ln2_3, 0});
+                             ln2_3 = 0x1.f97b57a079a19p-103;
+            const double n = std::nearbyint(y / ln2_1);
+            const twofold n2 = two_product(n, ln2_2);
+            const twofold r = add(add({y - n * ln2_1, 0}, {-n2.hi, -n2.lo}), {-n * ln2_3, 0});
             // e^s with s = r / 256 (|s| < 0.0014) by its Taylor series to s^10,
-            // then squared 8 times.
+            // 1 + s(1 + s/2(1 + s/3(...))), then squared 8 times.
             const twofold s{std::ldexp(r.hi, -8), std::ldexp(r.lo, -8)};
             twofold t{1, 0};
-            for (int n = 10; n >= 1; --n)
+            for (int i = 10; i >= 1; --i)
             {
                 const twofold st = multiply(s, t);
-                const double q = st.hi / n;
-                const twofold back = two_product(q, n);
-                const double q_lo = ((st.hi - back.hi) - back.lo + st.lo) / n;
+                const double q = st.hi / i;
+                const twofold back = two_product(q, i);
+                const double q_lo = ((st.hi - back.hi) - back.lo + st.lo) / i;
                 t = add({1, 0}, quick_two_sum(q, q_lo));
             }
             for (int i = 0; i < 8; ++i)
                 t = multiply(t, t);
-            const int shift = static_cast<int>(k);
-            return {std::ldexp(t.hi, shift), std::ldexp(t.lo, shift)};
+            k = static_cast<int>(n);
+            return t;
+        }
+
+        // e^y correctly rounded (but for results within 1e-30 of a tie, and in
+        // the subnormal range), so that float64 results are the same natively
+        // and in wasm (musl's exp differs from glibc's in the last bit) and equal
+        // NumPy's, whose exp is glibc's on Linux.
+        double exp_exact(double y)
+        {
+            if (std::isnan(y))
+                return y;
+            if (y > 709.782712893384)  // ln(DBL_MAX)
+                return HUGE_VAL;
+            if (y < -745.2)  // below half the smallest subnormal
+                return 0;
+            int k;
+            const twofold t = exp_reduced(y, k);
+            return std::ldexp(t.hi, k);
         }
 
         double tanh_exact(double x)
@@ -133,9 +140,21 @@ namespace nl
                 return x + x * (x * x) * (-1.0 / 3 + (x * x) * (2.0 / 15));
             // tanh a = (1 - e^-2a) / (1 + e^-2a); the subtraction cancels at most
             // 17 of the ~106 bits here.
-            const twofold e = exp_twofold(-2 * a);
+            int k;
+            const twofold t = exp_reduced(-2 * a, k);
+            const twofold e{std::ldexp(t.hi, k), std::ldexp(t.lo, k)};
             const twofold q = divide(add({1, 0}, {-e.hi, -e.lo}), add({1, 0}, e));
             return std::copysign(q.hi + q.lo, x);
+        }
+
+        double sigmoid(double z)
+        {
+            // NumPy's lessons write 1 / (1 + exp(-z)); using the same expression keeps
+            // the last bit equal. Below -700 exp(-z) would overflow (harmlessly to inf,
+            // but raising the overflow flag), and there e^z is the answer to the last bit.
+            if (z < -700)
+                return exp_exact(z);
+            return 1.0 / (1.0 + exp_exact(-z));
         }
 
         // Rejects the input with the list of names a user can choose from.
@@ -193,9 +212,15 @@ namespace nl
             case activation_kind::leaky_relu:
                 if (a.slope == 0.01)
                     return "leaky_relu";
-                // %.17g round-trips, so parse_activation(name_of(a)) gives a back.
-                char buffer[40];
-                std::snprintf(buffer, sizeof buffer, "leaky_relu(%.17g)", a.slope);
+                // The shortest decimal that reads back as the same slope, as
+                // Python's repr: "leaky_relu(0.2)", not "leaky_relu(0.20000000000000001)".
+                char buffer[48];
+                for (int digits = 1; digits <= 17; ++digits)
+                {
+                    std::snprintf(buffer, sizeof buffer, "leaky_relu(%.*g)", digits, a.slope);
+                    if (std::strtod(buffer + 11, nullptr) == a.slope)
+                        break;
+                }
                 return buffer;
         }
         return "identity";
@@ -234,7 +259,7 @@ namespace nl
             double total = 0;
             for (std::size_t c = 0; c < cols; ++c)
             {
-                yr[c] = std::exp(zr[c] - top);
+                yr[c] = exp_exact(zr[c] - top);
                 total += yr[c];
             }
             for (std::size_t c = 0; c < cols; ++c)

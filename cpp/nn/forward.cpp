@@ -23,19 +23,29 @@ namespace nl
 
         const char* layout_name(layout l) { return l == layout::rows ? "rows" : "cols"; }
 
+        // The index of the first NaN or infinity, or count if there is none.
+        std::size_t first_non_finite(const double* p, std::size_t count)
+        {
+            std::size_t i = 0;
+            while (i < count && std::isfinite(p[i]))
+                ++i;
+            return i;
+        }
+
+        // "[i]" or, for a matrix with cols columns, "[row,col]".
+        std::string index_text(std::size_t i, std::size_t cols)
+        {
+            return "[" + (cols ? std::to_string(i / cols) + "," + std::to_string(i % cols) : std::to_string(i)) + "]";
+        }
+
         // Names the first NaN or infinity and where it is (cols == 0: a vector), or "".
         std::string non_finite(const char* what, const double* p, std::size_t count, std::size_t cols = 0)
         {
-            for (std::size_t i = 0; i < count; ++i)
-            {
-                if (std::isfinite(p[i]))
-                    continue;
-                const std::string where =
-                    cols ? std::to_string(i / cols) + "," + std::to_string(i % cols) : std::to_string(i);
-                return std::string(what) + " contain " + number_text(p[i]) + " at [" + where +
-                       "]: every number must be finite";
-            }
-            return "";
+            const std::size_t i = first_non_finite(p, count);
+            if (i == count)
+                return "";
+            return std::string(what) + " contain " + number_text(p[i]) + " at " + index_text(i, cols) +
+                   ": every number must be finite";
         }
 
         // Sizes the core accepts, so no attribute can ask for gigabytes.
@@ -139,6 +149,22 @@ namespace nl
             apply_rows(layer.act, z, a, samples, n_out);
         }
 
+        // Finite inputs can still overflow: names the first infinity in a
+        // layer's Z or A (rows x cols each), or returns "".
+        std::string overflow(const double* z, const double* a, std::size_t rows, std::size_t cols,
+                             std::size_t layer, std::size_t count)
+        {
+            for (const auto& [what, p] : {std::pair{"Z", z}, std::pair{"A", a}})
+            {
+                const std::size_t i = first_non_finite(p, rows * cols);
+                if (i < rows * cols)
+                    return (count == 1 ? "" : "layer " + std::to_string(layer + 1) + ": ") + what +
+                           " overflowed to " + number_text(p[i]) + " at " + index_text(i, cols) +
+                           ": the numbers are too large for float64 (at most about 1.8e308)";
+            }
+            return "";
+        }
+
         matrix_view view_of(const matrix& m) { return {m.data(), m.shape()[0], m.shape()[1]}; }
 
         layer_view view_of(const dense_layer& l)
@@ -201,6 +227,10 @@ namespace nl
         }
         sums.z = sums.sum + bias;
         sums.y = apply(act, sums.z);
+        if (!std::isfinite(sums.z) || !std::isfinite(sums.y))
+            return status{std::string(std::isfinite(sums.z) ? "y" : "z") + " overflowed to " +
+                          number_text(std::isfinite(sums.z) ? sums.y : sums.z) +
+                          ": the numbers are too large for float64 (at most about 1.8e308)"};
         return status{};
     }
 
@@ -244,6 +274,8 @@ namespace nl
         {
             const std::size_t size = x.rows * layers[i].outputs();
             dense(in, x.rows, layers[i], out, out + size);
+            if (auto problem = overflow(out, out + size, x.rows, layers[i].outputs(), i, count); !problem.empty())
+                return status{problem};
             in = out + size;
             out += 2 * size;
         }
@@ -263,6 +295,10 @@ namespace nl
             layer_output out{matrix::from_shape({in.shape()[0], layer.outputs()}),
                              matrix::from_shape({in.shape()[0], layer.outputs()})};
             dense(in.data(), in.shape()[0], layer, out.z.data(), out.a.data());
+            if (auto problem = overflow(out.z.data(), out.a.data(), in.shape()[0], layer.outputs(), outputs.size(),
+                                        views.size());
+                !problem.empty())
+                return error{problem};
             outputs.push_back(std::move(out));
         }
         return outputs;

@@ -360,6 +360,21 @@ TEST_CASE("NaN and infinity are refused wherever they come in", "[forward][bad i
     }
 }
 
+TEST_CASE("finite numbers whose results overflow are refused", "[forward][bad input]")
+{
+    const nl::vector big = {1e200, 1e200};
+    CHECK_REFUSED(nl::neuron_forward(big, big, 0, named("relu")), "z overflowed to inf");
+    CHECK_REFUSED(nl::neuron_forward(nl::vector{1e300}, nl::vector{-1e300}, 0, named("identity")), "-inf");
+    // z is finite but a slope this steep overflows A.
+    CHECK_REFUSED(nl::neuron_forward(nl::vector{-1e300}, nl::vector{1}, 0, named("leaky_relu(1e10)")),
+                  "y overflowed");
+    const nl::matrix x = {{1, 2}, {3, 1e300}};
+    const auto layer = make_layer(nl::matrix{{1, 1e10}, {1, 1}}, nl::vector{0, 0}, "relu");  // rows layout
+    CHECK_REFUSED(nl::layer_forward(x, layer), "Z overflowed to inf at [1,0]");
+    CHECK_REFUSED(nl::network_forward(x, {make_layer(nl::matrix{{1, 0}, {0, 1}}, nl::vector{0, 0}, "relu"), layer}),
+                  "layer 2: Z overflowed");
+}
+
 TEST_CASE("softmax on a single neuron is refused", "[forward][bad input]")
 {
     CHECK_REFUSED(nl::neuron_forward(vector_of(3), vector_of(3), 0.1, named("softmax")), "softmax");

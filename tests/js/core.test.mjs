@@ -93,6 +93,12 @@ test('lesson 4: the seeded network reproduces NumPy', () => {
   assert.equal(core.formatFixed(output.a.data), text('lesson4.out.display'));
 });
 
+test('activation names are canonical and short', () => {
+  assert.equal(core.parseActivation(' leaky_relu(0.2) '), 'leaky_relu(0.2)');
+  assert.equal(core.parseActivation('leaky_relu(0.01)'), 'leaky_relu');
+  assert.deepEqual(core.activationNames, ['step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity', 'softmax']);
+});
+
 test('parameter count of [4, 8, 8, 3]', () => {
   assert.equal(core.parameterCount(numbers('params.sizes')), numbers('params.count')[0]);
 });
@@ -168,6 +174,8 @@ test('bad input is an Error carrying the core message', () => {
     [() => core.parameterCount([4, 0, 3]), /layer size 0/],
     [() => core.network({ inputs: [1, 2], layers: [] }), /at least one layer/],
     [() => core.createGrid([{ weights: [[1, 2, 3]], biases: [0], activation: 'relu' }]), /needs a network with 2 inputs/],
+    [() => core.neuron({ inputs: [1e200, 1e200], weights: [1e200, 1e200], bias: 0, activation: 'relu' }), /z overflowed to inf/],
+    [() => core.layer({ inputs: [[1, 2], [3, 1e300]], weights: [[1, 1e10], [1, 1]], biases: [0, 0], activation: 'relu' }), /Z overflowed to inf at \[1,0\]/],
   ];
   for (const [call, message] of cases) assert.throws(call, message);
   // After errors the core keeps working.
