@@ -54,7 +54,8 @@ namespace nl
 
         twofold two_product(double a, double b)  // Dekker: exact without FMA
         {
-            const auto split = [](double x) {
+            const auto split = [](double x)
+            {
                 const double c = 134217729.0 * x;  // 2^27 + 1
                 const double hi = c - (c - x);
                 return twofold{hi, x - hi};
@@ -91,8 +92,7 @@ namespace nl
         {
             // ln 2 in three parts, the first with 42 bits so that k times it is
             // exact for every |k| < 2^11.
-            constexpr double ln2_1 = 0x1.62e42fefa38p-1, ln2_2 = 0x1.ef35793c7673p-45,
-                             ln2_3 = 0x1.f97b57a079a19p-103;
+            constexpr double ln2_1 = 0x1.62e42fefa38p-1, ln2_2 = 0x1.ef35793c7673p-45, ln2_3 = 0x1.f97b57a079a19p-103;
             const double n = std::nearbyint(y / ln2_1);
             const twofold n2 = two_product(n, ln2_2);
             const twofold r = add(add({y - n * ln2_1, 0}, {-n2.hi, -n2.lo}), {-n * ln2_3, 0});
@@ -203,25 +203,31 @@ namespace nl
     {
         switch (a.kind)
         {
-            case activation_kind::step: return "step";
-            case activation_kind::sigmoid: return "sigmoid";
-            case activation_kind::tanh: return "tanh";
-            case activation_kind::relu: return "relu";
-            case activation_kind::identity: return "identity";
-            case activation_kind::softmax: return "softmax";
-            case activation_kind::leaky_relu:
-                if (a.slope == 0.01)
-                    return "leaky_relu";
-                // The shortest decimal that reads back as the same slope, as
-                // Python's repr: "leaky_relu(0.2)", not "leaky_relu(0.20000000000000001)".
-                char buffer[48];
-                for (int digits = 1; digits <= 17; ++digits)
-                {
-                    std::snprintf(buffer, sizeof buffer, "leaky_relu(%.*g)", digits, a.slope);
-                    if (std::strtod(buffer + 11, nullptr) == a.slope)
-                        break;
-                }
-                return buffer;
+        case activation_kind::step:
+            return "step";
+        case activation_kind::sigmoid:
+            return "sigmoid";
+        case activation_kind::tanh:
+            return "tanh";
+        case activation_kind::relu:
+            return "relu";
+        case activation_kind::identity:
+            return "identity";
+        case activation_kind::softmax:
+            return "softmax";
+        case activation_kind::leaky_relu:
+            if (a.slope == 0.01)
+                return "leaky_relu";
+            // The shortest decimal that reads back as the same slope, as
+            // Python's repr: "leaky_relu(0.2)", not "leaky_relu(0.20000000000000001)".
+            char buffer[48];
+            for (int digits = 1; digits <= 17; ++digits)
+            {
+                std::snprintf(buffer, sizeof buffer, "leaky_relu(%.*g)", digits, a.slope);
+                if (std::strtod(buffer + 11, nullptr) == a.slope)
+                    break;
+            }
+            return buffer;
         }
         return "identity";
     }
@@ -230,19 +236,25 @@ namespace nl
     {
         switch (a.kind)
         {
-            case activation_kind::step: return z > 0 ? 1.0 : 0.0;
-            case activation_kind::sigmoid: return sigmoid(z);
-            case activation_kind::tanh: return tanh_exact(z);
-            case activation_kind::relu: return z > 0 ? z : 0.0;
-            case activation_kind::leaky_relu: return z > 0 ? z : a.slope * z;
-            case activation_kind::identity: return z;
-            case activation_kind::softmax: return std::isnan(z) ? z : 1.0;
+        case activation_kind::step:
+            return z > 0 ? 1.0 : 0.0;
+        case activation_kind::sigmoid:
+            return sigmoid(z);
+        case activation_kind::tanh:
+            return tanh_exact(z);
+        case activation_kind::relu:
+            return z > 0 ? z : 0.0;
+        case activation_kind::leaky_relu:
+            return z > 0 ? z : a.slope * z;
+        case activation_kind::identity:
+            return z;
+        case activation_kind::softmax:
+            return std::isnan(z) ? z : 1.0;
         }
         return z;
     }
 
-    void apply_rows(const activation& a, const double* z, double* out, std::size_t rows,
-                    std::size_t cols)
+    void apply_rows(const activation& a, const double* z, double* out, std::size_t rows, std::size_t cols)
     {
         if (a.elementwise())
         {

@@ -12,13 +12,13 @@ namespace nl
 {
     enum class activation_kind
     {
-        step,        // 1 where z > 0, else 0
-        sigmoid,     // 1 / (1 + e^-z)
+        step,     // 1 where z > 0, else 0
+        sigmoid,  // 1 / (1 + e^-z)
         tanh,
         relu,        // max(0, z)
         leaky_relu,  // z where z > 0, else slope * z
         identity,
-        softmax      // along each row; layers only
+        softmax  // along each row; layers only
     };
 
     /// An activation function with its parameter (the slope of leaky ReLU).
@@ -42,6 +42,5 @@ namespace nl
     double apply(const activation& a, double z);
 
     /// Applies a row by row to a rows x cols row-major matrix: out may alias z.
-    void apply_rows(const activation& a, const double* z, double* out, std::size_t rows,
-                    std::size_t cols);
+    void apply_rows(const activation& a, const double* z, double* out, std::size_t rows, std::size_t cols);
 }

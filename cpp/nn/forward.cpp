@@ -55,11 +55,10 @@ namespace nl
             if (rows == 0 || cols == 0)
                 return std::string(what) + " " + shape + " are empty";
             if (cols > limits::max_width)
-                return std::string(what) + " " + shape + " are too wide: at most " +
-                       std::to_string(limits::max_width) + " per row";
+                return std::string(what) + " " + shape + " are too wide: at most " + std::to_string(limits::max_width) +
+                       " per row";
             if (rows > max_rows)
-                return std::string(what) + " " + shape + " have too many rows: at most " +
-                       std::to_string(max_rows);
+                return std::string(what) + " " + shape + " have too many rows: at most " + std::to_string(max_rows);
             if (rows * cols > limits::max_elements)
                 return std::string(what) + " " + shape + " are too large: at most " +
                        std::to_string(limits::max_elements) + " numbers";
@@ -77,8 +76,8 @@ namespace nl
             const matrix_view w = layer.weights;
             std::string problem = size_problem("weights", w.rows, w.cols, limits::max_width);
             if (problem.empty() && layer.bias_count != layer.outputs())
-                problem = "biases " + shape_of(layer.bias_count) + " do not match weights " + shape_of(w) +
-                          " (" + layout_name(layer.layout) + " layout): one bias per neuron, and the layer has " +
+                problem = "biases " + shape_of(layer.bias_count) + " do not match weights " + shape_of(w) + " (" +
+                          layout_name(layer.layout) + " layout): one bias per neuron, and the layer has " +
                           std::to_string(layer.outputs()) + " neurons";
             if (problem.empty())
                 problem = non_finite("weights", w.data, w.rows * w.cols, w.cols);
@@ -113,14 +112,14 @@ namespace nl
                 }
                 const bool rows = layer.layout == layout::rows;
                 const std::string per_neuron = std::to_string(layer.inputs()) + " weights per neuron (" +
-                                               layout_name(layer.layout) + " layout: one " +
-                                               (rows ? "row" : "column") + " per neuron)";
+                                               layout_name(layer.layout) + " layout: one " + (rows ? "row" : "column") +
+                                               " per neuron)";
                 if (i == 0)
                     return "shapes " + shape_of(x) + " and " + shape_of(layer.weights) + (rows ? "ᵀ" : "") +
                            " not aligned: " + std::to_string(width) + " inputs per sample but " + per_neuron;
                 return "layer " + std::to_string(i + 1) + " has weights " + shape_of(layer.weights) +
-                       (rows ? "ᵀ" : "") + " with " + per_neuron + ", but layer " + std::to_string(i) +
-                       " gives " + std::to_string(width) + " outputs";
+                       (rows ? "ᵀ" : "") + " with " + per_neuron + ", but layer " + std::to_string(i) + " gives " +
+                       std::to_string(width) + " outputs";
             }
             return "";
         }
@@ -151,15 +150,15 @@ namespace nl
 
         // Finite inputs can still overflow: names the first infinity in a
         // layer's Z or A (rows x cols each), or returns "".
-        std::string overflow(const double* z, const double* a, std::size_t rows, std::size_t cols,
-                             std::size_t layer, std::size_t count)
+        std::string overflow(const double* z, const double* a, std::size_t rows, std::size_t cols, std::size_t layer,
+                             std::size_t count)
         {
             for (const auto& [what, p] : {std::pair{"Z", z}, std::pair{"A", a}})
             {
                 const std::size_t i = first_non_finite(p, rows * cols);
                 if (i < rows * cols)
-                    return (count == 1 ? "" : "layer " + std::to_string(layer + 1) + ": ") + what +
-                           " overflowed to " + number_text(p[i]) + " at " + index_text(i, cols) +
+                    return (count == 1 ? "" : "layer " + std::to_string(layer + 1) + ": ") + what + " overflowed to " +
+                           number_text(p[i]) + " at " + index_text(i, cols) +
                            ": the numbers are too large for float64 (at most about 1.8e308)";
             }
             return "";
@@ -234,8 +233,7 @@ namespace nl
         return status{};
     }
 
-    result<neuron_trace> neuron_forward(const vector& inputs, const vector& weights, double bias,
-                                        const activation& act)
+    result<neuron_trace> neuron_forward(const vector& inputs, const vector& weights, double bias, const activation& act)
     {
         if (weights.size() != inputs.size() && inputs.size() != 0)
             return error{"inputs " + shape_of(inputs.size()) + " and weights " + shape_of(weights.size()) +
@@ -243,8 +241,8 @@ namespace nl
                          " != " + std::to_string(weights.size())};
         neuron_trace trace{vector::from_shape({inputs.size()}), 0, bias, 0, 0};
         neuron_sums sums;
-        if (auto done = neuron_forward(inputs.data(), weights.data(), inputs.size(), bias, act,
-                                       trace.products.data(), sums);
+        if (auto done =
+                neuron_forward(inputs.data(), weights.data(), inputs.size(), bias, act, trace.products.data(), sums);
             !done)
             return error{done.message};
         trace.sum = sums.sum;
@@ -295,8 +293,8 @@ namespace nl
             layer_output out{matrix::from_shape({in.shape()[0], layer.outputs()}),
                              matrix::from_shape({in.shape()[0], layer.outputs()})};
             dense(in.data(), in.shape()[0], layer, out.z.data(), out.a.data());
-            if (auto problem = overflow(out.z.data(), out.a.data(), in.shape()[0], layer.outputs(), outputs.size(),
-                                        views.size());
+            if (auto problem =
+                    overflow(out.z.data(), out.a.data(), in.shape()[0], layer.outputs(), outputs.size(), views.size());
                 !problem.empty())
                 return error{problem};
             outputs.push_back(std::move(out));
@@ -338,8 +336,8 @@ namespace nl
         std::vector<dense_layer> layers;
         for (std::size_t i = 0; i + 1 < sizes.size(); ++i)
         {
-            dense_layer layer{matrix::from_shape({sizes[i], sizes[i + 1]}),
-                              vector::from_shape({sizes[i + 1]}), acts[i], layout::cols};
+            dense_layer layer{matrix::from_shape({sizes[i], sizes[i + 1]}), vector::from_shape({sizes[i + 1]}), acts[i],
+                              layout::cols};
             for (double& w : layer.weights)  // row-major, as randn(n_in, n_out) fills them
                 w = rng.next_gauss() * scale;
             layer.biases.fill(0.0);

@@ -63,8 +63,7 @@ namespace nl
     result<layer_output> layer_forward(const matrix& x, const dense_layer& layer);
 
     /// Sends a batch through every layer in turn; returns each layer's Z and A.
-    result<std::vector<layer_output>> network_forward(const matrix& x,
-                                                      const std::vector<dense_layer>& layers);
+    result<std::vector<layer_output>> network_forward(const matrix& x, const std::vector<dense_layer>& layers);
 
     /// Weights and biases for layer sizes [a0, a1, ..., ak]: sum of a_i*a_(i+1) + a_(i+1).
     result<std::uint64_t> parameter_count(const std::vector<std::size_t>& sizes);
@@ -72,8 +71,8 @@ namespace nl
     /// A network whose weights are drawn as NumPy's `np.random.seed(seed)` then,
     /// per layer, `np.random.randn(n_in, n_out) * scale` (cols layout), biases zero.
     result<std::vector<dense_layer>> seeded_network(const std::vector<std::size_t>& sizes,
-                                                    const std::vector<activation>& acts,
-                                                    std::uint32_t seed, double scale);
+                                                    const std::vector<activation>& acts, std::uint32_t seed,
+                                                    double scale);
 
     /// Checks a layer on its own (shapes, finite numbers, limits).
     status check_layer(const dense_layer& layer);

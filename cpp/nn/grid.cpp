@@ -24,7 +24,8 @@ namespace nl
                        std::to_string(limits::max_layers);
             if (layers.front().inputs() != 2)
                 return "a decision-boundary map needs a network with 2 inputs (x and y), but the first "
-                       "layer takes " + std::to_string(layers.front().inputs());
+                       "layer takes " +
+                       std::to_string(layers.front().inputs());
             std::size_t width = 2;
             for (std::size_t i = 0; i < layers.size(); ++i)
             {
@@ -51,8 +52,8 @@ namespace nl
             f.weights.resize(f.n_in * f.n_out);
             for (std::size_t k = 0; k < f.n_in; ++k)
                 for (std::size_t j = 0; j < f.n_out; ++j)
-                    f.weights[k * f.n_out + j] = static_cast<float>(
-                        layer.layout == layout::cols ? layer.weights(k, j) : layer.weights(j, k));
+                    f.weights[k * f.n_out + j] =
+                        static_cast<float>(layer.layout == layout::cols ? layer.weights(k, j) : layer.weights(j, k));
             f.biases.assign(layer.biases.begin(), layer.biases.end());
             converted.push_back(std::move(f));
         }
@@ -112,8 +113,8 @@ namespace nl
             float* result = m_out.data();
             for (const auto& layer : m_layers)
             {
-                kernels::dense_f32(in, count, layer.n_in, layer.weights.data(), layer.biases.data(),
-                                   layer.n_out, result);
+                kernels::dense_f32(in, count, layer.n_in, layer.weights.data(), layer.biases.data(), layer.n_out,
+                                   result);
                 kernels::activate_f32(layer.act, result, count, layer.n_out);
                 std::swap(in, result);
             }

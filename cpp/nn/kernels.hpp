@@ -12,8 +12,8 @@ namespace nl::kernels
     /// out = x w + b: x is rows x n_in, w is n_in x n_out (cols layout), b has
     /// n_out entries (or is null for no bias), out is rows x n_out. out must not
     /// alias x or w.
-    void dense_f32(const float* x, std::size_t rows, std::size_t n_in, const float* w,
-                   const float* b, std::size_t n_out, float* out);
+    void dense_f32(const float* x, std::size_t rows, std::size_t n_in, const float* w, const float* b,
+                   std::size_t n_out, float* out);
 
     /// e^x in float32 within 2 ulp where the result is a normal float (x in
     /// [-87.336, 88.722]); 0 below, +inf above.

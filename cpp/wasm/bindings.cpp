@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,10 +43,7 @@ namespace
         return s.ok() ? 0 : 1;
     }
 
-    nl::activation activation_of(int kind, double slope)
-    {
-        return {static_cast<nl::activation_kind>(kind), slope};
-    }
+    nl::activation activation_of(int kind, double slope) { return {static_cast<nl::activation_kind>(kind), slope}; }
 
     // A network described by the loader in two float64 buffers: `spec` holds
     // (rows, cols, layout, kind, slope, bias count) per layer; `params` holds
@@ -131,8 +128,8 @@ extern "C"
                                         std::size_t count, address params, address out)
     {
         const auto& layers = layers_of(spec, count, params);
-        return report(nl::network_forward({at<const double>(x), samples, n_in}, layers.data(), layers.size(),
-                                          at<double>(out)));
+        return report(
+            nl::network_forward({at<const double>(x), samples, n_in}, layers.data(), layers.size(), at<double>(out)));
     }
 }
 
@@ -141,14 +138,13 @@ namespace
     // Writes each layer's weights (n_in x n_out) and zero biases into out, in
     // the params order of layers_of. sizes and kinds hold count+1 sizes and
     // count (kind, slope) pairs.
-    int seeded_network(address sizes, std::size_t count, address kinds, std::uint32_t seed, double scale,
-                       address out)
+    int seeded_network(address sizes, std::size_t count, address kinds, std::uint32_t seed, double scale, address out)
     {
         std::vector<std::size_t> layer_sizes(at<const double>(sizes), at<const double>(sizes) + count + 1);
         std::vector<nl::activation> acts;
         for (std::size_t i = 0; i < count; ++i)
-            acts.push_back(activation_of(static_cast<int>(at<const double>(kinds)[2 * i]),
-                                         at<const double>(kinds)[2 * i + 1]));
+            acts.push_back(
+                activation_of(static_cast<int>(at<const double>(kinds)[2 * i]), at<const double>(kinds)[2 * i + 1]));
         const auto layers = nl::seeded_network(layer_sizes, acts, seed, scale);
         if (!layers)
             return report(nl::status{layers.message()});
@@ -181,8 +177,8 @@ namespace
         return nl::format_fixed(at<const double>(values), count, digits);
     }
 
-    void dense_f32(address x, std::size_t rows, std::size_t n_in, address w, address b, std::size_t n_out,
-                   address out, int kind, double slope)
+    void dense_f32(address x, std::size_t rows, std::size_t n_in, address w, address b, std::size_t n_out, address out,
+                   int kind, double slope)
     {
         nl::kernels::dense_f32(at<const float>(x), rows, n_in, at<const float>(w), at<const float>(b), n_out,
                                at<float>(out));

@@ -26,7 +26,8 @@ namespace oracle
     /// Every `key<TAB>payload` line of the file, read once.
     inline const std::map<std::string, std::string>& entries()
     {
-        static const std::map<std::string, std::string> all = [] {
+        static const std::map<std::string, std::string> all = []
+        {
             std::ifstream in(NL_ORACLE_FILE);
             if (!in)
                 throw std::runtime_error("cannot read " NL_ORACLE_FILE);
@@ -116,7 +117,8 @@ inline std::uint64_t ulp_distance(double a, double b)
 {
     if (std::isnan(a) || std::isnan(b))
         return std::numeric_limits<std::uint64_t>::max();
-    const auto ordered = [](double x) {
+    const auto ordered = [](double x)
+    {
         std::int64_t i;
         std::memcpy(&i, &x, sizeof i);
         // Negative doubles count down from the sign bit; map them below zero.
@@ -171,12 +173,12 @@ void check_ulps(const Actual& actual, const std::vector<double>& expected, std::
 }
 
 /// Checks one number within max_ulps of NumPy's.
-#define CHECK_ULPS(actual, expected, max_ulps)                                                               \
-    do                                                                                                       \
-    {                                                                                                        \
-        const double nl_a_ = (actual), nl_e_ = (expected);                                                   \
-        INFO(#actual " = " << repr(nl_a_) << ", NumPy " << repr(nl_e_));                                     \
-        CHECK(ulp_distance(nl_a_, nl_e_) <= (max_ulps));                                                     \
+#define CHECK_ULPS(actual, expected, max_ulps)                                                                         \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        const double nl_a_ = (actual), nl_e_ = (expected);                                                             \
+        INFO(#actual " = " << repr(nl_a_) << ", NumPy " << repr(nl_e_));                                               \
+        CHECK(ulp_distance(nl_a_, nl_e_) <= (max_ulps));                                                               \
     } while (0)
 
 /// A tiny deterministic generator for random shapes and values (splitmix64): the
@@ -198,19 +200,23 @@ struct test_rng
     std::size_t between(std::size_t lo, std::size_t hi) { return lo + next() % (hi - lo + 1); }
 };
 
-template <class T> std::string message_of(const nl::result<T>& r) { return r.message(); }
+template <class T>
+std::string message_of(const nl::result<T>& r)
+{
+    return r.message();
+}
 inline std::string message_of(const nl::status& s) { return s.message; }
 
 /// Checks that a result or status is an error whose message is non-empty and
 /// contains each of the given facts (shapes, names, sizes): the wording is free.
-#define CHECK_REFUSED(expr, ...)                                                                             \
-    do                                                                                                       \
-    {                                                                                                        \
-        const auto& nl_r_ = (expr);                                                                          \
-        const std::string nl_m_ = message_of(nl_r_);                                                         \
-        INFO(#expr " says: \"" << nl_m_ << "\"");                                                            \
-        CHECK_FALSE(nl_r_.ok());                                                                             \
-        CHECK_FALSE(nl_m_.empty());                                                                          \
-        for (const char* nl_fact_ : std::initializer_list<const char*>{__VA_ARGS__})                         \
-            CHECK_THAT(nl_m_, Catch::Contains(nl_fact_));                                                    \
+#define CHECK_REFUSED(expr, ...)                                                                                       \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        const auto& nl_r_ = (expr);                                                                                    \
+        const std::string nl_m_ = message_of(nl_r_);                                                                   \
+        INFO(#expr " says: \"" << nl_m_ << "\"");                                                                      \
+        CHECK_FALSE(nl_r_.ok());                                                                                       \
+        CHECK_FALSE(nl_m_.empty());                                                                                    \
+        for (const char* nl_fact_ : std::initializer_list<const char*>{__VA_ARGS__})                                   \
+            CHECK_THAT(nl_m_, Catch::Contains(nl_fact_));                                                              \
     } while (0)

@@ -24,8 +24,7 @@ namespace
         {
             const std::string got = nl::format_fixed(values[i], digits);
             if (got != expected[i] && ++bad <= 5)
-                first << "\n  " << repr(values[i]) << ": got \"" << got << "\", Python \"" << expected[i]
-                      << '"';
+                first << "\n  " << repr(values[i]) << ": got \"" << got << "\", Python \"" << expected[i] << '"';
         }
         INFO(key << ": " << bad << " of " << values.size() << " differ" << first.str());
         CHECK(bad == 0);

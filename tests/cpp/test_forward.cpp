@@ -19,8 +19,7 @@ namespace
         return a.value();
     }
 
-    nl::dense_layer make_layer(nl::matrix w, nl::vector b, const std::string& act,
-                               nl::layout layout = nl::layout::rows)
+    nl::dense_layer make_layer(nl::matrix w, nl::vector b, const std::string& act, nl::layout layout = nl::layout::rows)
     {
         return nl::dense_layer{std::move(w), std::move(b), named(act), layout};
     }
@@ -74,8 +73,8 @@ namespace
 TEST_CASE("lesson 1: the ReLU neuron and its step-by-step trace", "[forward][lesson]")
 {
     const std::string p = "lesson1.relu.";
-    const auto t = nl::neuron_forward(oracle::vector(p + "x"), oracle::vector(p + "w"),
-                                      oracle::number(p + "b"), named("relu"));
+    const auto t =
+        nl::neuron_forward(oracle::vector(p + "x"), oracle::vector(p + "w"), oracle::number(p + "b"), named("relu"));
     REQUIRE(t.ok());
     const auto& v = t.value();
     check_ulps(v.products, oracle::numbers(p + "products"), 1, "products");
@@ -91,8 +90,8 @@ TEST_CASE("lesson 1: the ReLU neuron and its step-by-step trace", "[forward][les
 TEST_CASE("lesson 1: the sigmoid neuron", "[forward][lesson]")
 {
     const std::string p = "lesson1.sigmoid.";
-    const auto t = nl::neuron_forward(oracle::vector(p + "x"), oracle::vector(p + "w"),
-                                      oracle::number(p + "b"), named("sigmoid"));
+    const auto t =
+        nl::neuron_forward(oracle::vector(p + "x"), oracle::vector(p + "w"), oracle::number(p + "b"), named("sigmoid"));
     REQUIRE(t.ok());
     CHECK_ULPS(t.value().z, oracle::number(p + "z"), 1);
     CHECK_ULPS(t.value().y, oracle::number(p + "y"), 1);
@@ -125,8 +124,7 @@ TEST_CASE("lesson 2: a layer of three neurons, in both layouts", "[forward][less
 
 TEST_CASE("lesson 3: a batch of three samples", "[forward][lesson]")
 {
-    const auto layer =
-        make_layer(oracle::matrix("lesson2.layer.W"), oracle::vector("lesson2.layer.b"), "relu");
+    const auto layer = make_layer(oracle::matrix("lesson2.layer.W"), oracle::vector("lesson2.layer.b"), "relu");
     const auto out = nl::layer_forward(oracle::matrix("lesson3.batch.X"), layer);
     REQUIRE(out.ok());
     const auto& z = out.value().z;
@@ -147,9 +145,8 @@ TEST_CASE("lesson 4: the seeded 4-5-1 network reproduces NumPy's weights and out
     std::vector<std::size_t> sizes;
     for (const double s : oracle::numbers("lesson4.sizes"))
         sizes.push_back(std::size_t(s));
-    const auto net =
-        nl::seeded_network(sizes, {named("relu"), named("sigmoid")},
-                           std::uint32_t(oracle::number("lesson4.seed")), oracle::number("lesson4.scale"));
+    const auto net = nl::seeded_network(sizes, {named("relu"), named("sigmoid")},
+                                        std::uint32_t(oracle::number("lesson4.seed")), oracle::number("lesson4.scale"));
     REQUIRE(net.ok());
     const auto& layers = net.value();
     REQUIRE(layers.size() == 2);
@@ -193,9 +190,8 @@ TEST_CASE("parameter count of [4, 8, 8, 3] is NumPy's 139", "[forward][lesson]")
 
 TEST_CASE("lesson 5: the hand-built XOR network passes its truth table", "[forward][lesson]")
 {
-    const std::vector<nl::dense_layer> layers{
-        make_layer(oracle::matrix("xor.W1"), oracle::vector("xor.b1"), "step"),
-        make_layer(oracle::matrix("xor.W2"), oracle::vector("xor.b2"), "step")};
+    const std::vector<nl::dense_layer> layers{make_layer(oracle::matrix("xor.W1"), oracle::vector("xor.b1"), "step"),
+                                              make_layer(oracle::matrix("xor.W2"), oracle::vector("xor.b2"), "step")};
     const auto out = nl::network_forward(oracle::matrix("xor.X"), layers);
     REQUIRE(out.ok());
     const auto& r = out.value();
@@ -216,8 +212,8 @@ TEST_CASE("rows and cols layouts agree bitwise on transposed weights", "[forward
         const auto b = random_vector(rng, n_out, -1, 1);
         const auto x = random_matrix(rng, batch, n_in, -3, 3);
         const std::string act = acts[trial % 6];
-        INFO("trial " << trial << ": " << act << ", x (" << batch << "," << n_in << "), W (" << n_out << ","
-                      << n_in << ")");
+        INFO("trial " << trial << ": " << act << ", x (" << batch << "," << n_in << "), W (" << n_out << "," << n_in
+                      << ")");
         const auto rows = nl::layer_forward(x, make_layer(w, b, act, nl::layout::rows));
         const auto cols = nl::layer_forward(x, make_layer(transposed(w), b, act, nl::layout::cols));
         REQUIRE(rows.ok());
@@ -314,29 +310,25 @@ TEST_CASE("shape mismatches are refused with both shapes named", "[forward][bad 
 {
     // x (1,4) against W (3,5): NumPy says "shapes (1,4) and (3,5) not aligned".
     const auto x = matrix_of(1, 4);
-    CHECK_REFUSED(nl::layer_forward(x, make_layer(matrix_of(3, 5), vector_of(5), "relu", nl::layout::cols)),
-                  "(1,4)", "(3,5)");
-    const auto rows =
-        nl::layer_forward(x, make_layer(matrix_of(3, 5), vector_of(3), "relu", nl::layout::rows));
+    CHECK_REFUSED(nl::layer_forward(x, make_layer(matrix_of(3, 5), vector_of(5), "relu", nl::layout::cols)), "(1,4)",
+                  "(3,5)");
+    const auto rows = nl::layer_forward(x, make_layer(matrix_of(3, 5), vector_of(3), "relu", nl::layout::rows));
     CHECK_REFUSED(rows, "(1,4)");
-    CHECK((rows.message().find("(3,5)") != std::string::npos ||
-           rows.message().find("(5,3)") != std::string::npos));
+    CHECK((rows.message().find("(3,5)") != std::string::npos || rows.message().find("(5,3)") != std::string::npos));
 
     CHECK_REFUSED(nl::neuron_forward(vector_of(3), vector_of(2), 0.1, named("relu")), "(3,)", "(2,)");
     CHECK_REFUSED(nl::layer_forward(x, make_layer(matrix_of(3, 4), vector_of(2), "relu")), "(2,)");
     CHECK_REFUSED(nl::check_layer(make_layer(matrix_of(3, 4), vector_of(2), "relu")), "(2,)");
 
     // Layer 1 gives 5 numbers per sample, layer 2 (W of shape (4,3)) takes 4.
-    const std::vector<nl::dense_layer> chain{
-        make_layer(matrix_of(4, 5), vector_of(5), "relu", nl::layout::cols),
-        make_layer(matrix_of(4, 3), vector_of(3), "relu", nl::layout::cols)};
+    const std::vector<nl::dense_layer> chain{make_layer(matrix_of(4, 5), vector_of(5), "relu", nl::layout::cols),
+                                             make_layer(matrix_of(4, 3), vector_of(3), "relu", nl::layout::cols)};
     CHECK_REFUSED(nl::network_forward(x, chain), "(4,3)", "5");
 }
 
 TEST_CASE("NaN and infinity are refused wherever they come in", "[forward][bad input]")
 {
-    const double nan = std::numeric_limits<double>::quiet_NaN(),
-                 inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
     for (const double bad : {nan, inf, -inf})
     {
         INFO("value " << bad);
@@ -366,8 +358,7 @@ TEST_CASE("finite numbers whose results overflow are refused", "[forward][bad in
     CHECK_REFUSED(nl::neuron_forward(big, big, 0, named("relu")), "z overflowed to inf");
     CHECK_REFUSED(nl::neuron_forward(nl::vector{1e300}, nl::vector{-1e300}, 0, named("identity")), "-inf");
     // z is finite but a slope this steep overflows A.
-    CHECK_REFUSED(nl::neuron_forward(nl::vector{-1e300}, nl::vector{1}, 0, named("leaky_relu(1e10)")),
-                  "y overflowed");
+    CHECK_REFUSED(nl::neuron_forward(nl::vector{-1e300}, nl::vector{1}, 0, named("leaky_relu(1e10)")), "y overflowed");
     const nl::matrix x = {{1, 2}, {3, 1e300}};
     const auto layer = make_layer(nl::matrix{{1, 1e10}, {1, 1}}, nl::vector{0, 0}, "relu");  // rows layout
     CHECK_REFUSED(nl::layer_forward(x, layer), "Z overflowed to inf at [1,0]");
@@ -383,15 +374,13 @@ TEST_CASE("softmax on a single neuron is refused", "[forward][bad input]")
 TEST_CASE("sizes beyond nl::limits are refused", "[forward][bad input]")
 {
     const std::size_t wide = nl::limits::max_width + 1;  // 4097
-    CHECK_REFUSED(nl::layer_forward(matrix_of(1, wide), make_layer(matrix_of(1, wide), vector_of(1), "relu")),
-                  "4097");
+    CHECK_REFUSED(nl::layer_forward(matrix_of(1, wide), make_layer(matrix_of(1, wide), vector_of(1), "relu")), "4097");
     CHECK_REFUSED(nl::neuron_forward(vector_of(wide), vector_of(wide), 0.0, named("relu")), "4097");
     CHECK_REFUSED(nl::seeded_network({wide, 1}, {named("relu")}, 0, 1.0), "4097");
     CHECK_REFUSED(nl::seeded_network({4, wide}, {named("relu")}, 0, 1.0), "4097");
 
     const std::size_t many = nl::limits::max_samples + 1;  // 65537
-    CHECK_REFUSED(nl::layer_forward(matrix_of(many, 1), make_layer(matrix_of(1, 1), vector_of(1), "relu")),
-                  "65537");
+    CHECK_REFUSED(nl::layer_forward(matrix_of(many, 1), make_layer(matrix_of(1, 1), vector_of(1), "relu")), "65537");
 
     // 4096 x 2048 weights: 8M numbers, twice limits::max_elements.
     CHECK_REFUSED(nl::seeded_network({4096, 2048}, {named("relu")}, 0, 1.0));

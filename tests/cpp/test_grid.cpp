@@ -26,8 +26,7 @@ namespace
 
     std::vector<nl::dense_layer> seeded(std::uint32_t seed)
     {
-        return nl::seeded_network({2, 8, 8, 1}, {named("tanh"), named("tanh"), named("sigmoid")}, seed, 1.0)
-            .value();
+        return nl::seeded_network({2, 8, 8, 1}, {named("tanh"), named("tanh"), named("sigmoid")}, seed, 1.0).value();
     }
 
     /// Checks a grid against network_forward at every cell centre (relative 1e-5).
@@ -146,8 +145,7 @@ TEST_CASE("a grid equals network_forward at every cell, before and after set_lay
 
 TEST_CASE("grids refuse networks without 2 inputs and sides out of range", "[grid][bad input]")
 {
-    const auto three_inputs =
-        nl::seeded_network({3, 4, 1}, {named("relu"), named("sigmoid")}, 0, 1.0).value();
+    const auto three_inputs = nl::seeded_network({3, 4, 1}, {named("relu"), named("sigmoid")}, 0, 1.0).value();
     CHECK_REFUSED(nl::grid_evaluator::create(three_inputs), "3");
     CHECK_REFUSED(nl::grid_evaluator::create({}));
 

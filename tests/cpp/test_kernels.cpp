@@ -51,8 +51,7 @@ namespace
             if (!(err <= worst))
                 worst = err, worst_x = x;
         }
-        INFO(name << ": " << bad << " of " << checked << " beyond 1e-6; worst " << worst
-                  << " at x = " << worst_x);
+        INFO(name << ": " << bad << " of " << checked << " beyond 1e-6; worst " << worst << " at x = " << worst_x);
         CHECK(checked > 500000);
         CHECK(bad == 0);
     }
@@ -61,7 +60,8 @@ namespace
 
     std::uint32_t ulp_distance_f(float a, float b)
     {
-        const auto ordered = [](float x) {
+        const auto ordered = [](float x)
+        {
             std::int32_t i;
             std::memcpy(&i, &x, sizeof i);
             return i < 0 ? std::numeric_limits<std::int32_t>::min() - i : i;
@@ -96,8 +96,8 @@ TEST_CASE("fast_exp is within 2 ulp of the correctly rounded e^x on [-87.3, 88.7
         if (d > worst)
             worst = d, worst_x = x;
     }
-    INFO(bad << " of " << xs.size() << " beyond 2 ulp; worst " << worst << " ulp at x = " << worst_x
-             << ": got " << nl::kernels::fast_exp(worst_x) << ", e^x = " << std::exp(double(worst_x)));
+    INFO(bad << " of " << xs.size() << " beyond 2 ulp; worst " << worst << " ulp at x = " << worst_x << ": got "
+             << nl::kernels::fast_exp(worst_x) << ", e^x = " << std::exp(double(worst_x)));
     CHECK(bad == 0);
 }
 
@@ -169,9 +169,8 @@ TEST_CASE("dense_f32 equals a float64 loop within the float32 rounding bound", "
         bool bias;
     };
     test_rng rng{5};
-    for (const shape s :
-         {shape{1, 1, 1, true}, shape{3, 7, 5, true}, shape{17, 33, 9, false}, shape{64, 64, 64, true},
-          shape{100, 257, 31, true}, shape{5, 1000, 3, false}, shape{300, 16, 70, true}})
+    for (const shape s : {shape{1, 1, 1, true}, shape{3, 7, 5, true}, shape{17, 33, 9, false}, shape{64, 64, 64, true},
+                          shape{100, 257, 31, true}, shape{5, 1000, 3, false}, shape{300, 16, 70, true}})
     {
         std::vector<float> x(s.rows * s.n_in), w(s.n_in * s.n_out), b(s.n_out);
         for (auto* v : {&x, &w, &b})
@@ -179,8 +178,7 @@ TEST_CASE("dense_f32 equals a float64 loop within the float32 rounding bound", "
                 e = float(rng.uniform(-1, 1));
         const float guard = 12345.0f;
         std::vector<float> out(s.rows * s.n_out + 4, guard);
-        nl::kernels::dense_f32(x.data(), s.rows, s.n_in, w.data(), s.bias ? b.data() : nullptr, s.n_out,
-                               out.data());
+        nl::kernels::dense_f32(x.data(), s.rows, s.n_in, w.data(), s.bias ? b.data() : nullptr, s.n_out, out.data());
 
         std::size_t bad = 0;
         for (std::size_t r = 0; r < s.rows; ++r)
@@ -195,8 +193,8 @@ TEST_CASE("dense_f32 equals a float64 loop within the float32 rounding bound", "
                 const double bound = double(s.n_in + 2) * 0x1p-24 * magnitude;
                 bad += !(std::fabs(double(out[r * s.n_out + j]) - sum) <= bound);
             }
-        INFO("x (" << s.rows << "," << s.n_in << ") w (" << s.n_in << "," << s.n_out << ")"
-                   << (s.bias ? " + b" : "") << ": " << bad << " outside the bound");
+        INFO("x (" << s.rows << "," << s.n_in << ") w (" << s.n_in << "," << s.n_out << ")" << (s.bias ? " + b" : "")
+                   << ": " << bad << " outside the bound");
         CHECK(bad == 0);
         for (std::size_t i = s.rows * s.n_out; i < out.size(); ++i)
             CHECK(out[i] == guard);  // nothing written past the end
