@@ -16,7 +16,9 @@ float_format_sample.txt  `<hex>|<options>|<text>`: np.format_float_positional or
                          _scientific with random options, written as
                          `p|s,precision,unique,fractional,trim,sign,pad_left,pad_right,
                          exp_digits,min_digits` (-1 for None).
-arrays.txt               array printing cases (see ARRAYS below).
+arrays.txt               array printing cases (see ARRAY_CASES below).
+format_spec_sample.txt   format(x, spec) for random floats, ints and strs and random
+                         specs (see format_spec_sample below).
 
 The C++ tests (tests/cpp/py/) read these files in the native and the wasm build;
 natively they also ask this Python for 10^6 more values directly.
@@ -314,7 +316,86 @@ def arrays():
     return ''.join(out)
 
 
+# ---------------------------------------------------------- format_spec_sample.txt
+#
+# `<kind> <value> x<spec as UTF-8 hex>\t<result>`: kind f (value: float bits in
+# hex), i (decimal) or s (x<UTF-8 hex>); result `=<text>` or `!<Error>: <message>`,
+# with a backslash written as two and a newline as backslash-n.
+
+def random_spec(rng):
+    pick = rng.choice
+    if rng.randrange(40) == 0:
+        return ''.join(pick(['a', 'q', '%', '.', ',', '_', '9', '<', 'z', '#', '0', '\x01', 's', 'é'])
+                       for _ in range(rng.randrange(5)))
+    s = ''
+    if rng.randrange(3) == 0:
+        if rng.randrange(2):
+            s += pick([' ', '*', '0', 'é', '_', 'x', '<'])
+        s += pick('<>=^')
+    if rng.randrange(3) == 0:
+        s += pick('+- ')
+    if rng.randrange(12) == 0:
+        s += 'z'
+    if rng.randrange(6) == 0:
+        s += '#'
+    if rng.randrange(5) == 0:
+        s += '0'
+    if rng.randrange(2):
+        s += str(rng.randrange(25))
+    if rng.randrange(5) == 0:
+        s += pick(',_')
+    if rng.randrange(2):
+        s += '.' + str(rng.randrange(20))
+    if rng.randrange(5) != 0:
+        s += pick('eEfFgGn%bcdoxXsr')
+    return s
+
+
+def format_spec_sample():
+    rng = random.Random(3)
+    specials = [0.0, -0.0, 0.5, 2.5, 0.125, 1e16, 1e-5, 123.456, 1e300, 5e-324, np.inf, -np.inf, np.nan]
+    lines = []
+    for _ in range(4000):
+        kind = 'fis'[rng.randrange(3)]
+        if kind == 'f':
+            r = rng.randrange(4)
+            if r == 0:
+                v = rng.choice(specials)
+            elif r == 1:
+                v = mixed_double(rng)
+            elif r == 2:
+                v = rng.randrange(2000000) / 10.0**rng.randrange(9)
+            else:
+                v = rng.getrandbits(53) / 2.0**53 * 10.0**(rng.randrange(30) - 10)
+            v = float(-v if rng.randrange(3) == 0 else v)
+            value = '%016x' % bits_of(v)
+        elif kind == 'i':
+            r = rng.randrange(4)
+            if r == 0:
+                v = rng.randrange(100)
+            elif r == 1:
+                v = rng.getrandbits(64) >> rng.randrange(64)
+            elif r == 2:
+                v = int(''.join(str(rng.randrange(10)) for _ in range(1 + rng.randrange(400))))
+            else:
+                v = rng.randrange(0x110000)
+            v = -v if rng.randrange(3) == 0 else v
+            value = str(v)
+        else:
+            v = rng.choice(['', 'a', 'ab', 'hello', 'héllo wörld', 'tab\tx', '0123456789'])
+            value = 'x' + v.encode().hex()
+        spec = random_spec(rng)
+        try:
+            result = '=' + format(v, spec)
+        except Exception as e:
+            result = '!%s: %s' % (type(e).__name__, e)
+        result = result.replace('\\', '\\\\').replace('\n', '\\n')
+        lines.append('%s %s x%s\t%s\n' % (kind, value, spec.encode().hex(), result))
+    return ''.join(lines)
+
+
 FILES = {
+    'format_spec_sample.txt': format_spec_sample,
     'arrays.txt': arrays,
     'float_repr_sample.txt': float_repr_sample,
     'float_format_sample.txt': float_format_sample,
