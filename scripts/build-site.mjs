@@ -1,23 +1,28 @@
 #!/usr/bin/env node
 // Builds the static site in dist/:
-//   lessons/NN-slug.md        -> dist/NN-slug.html (one shell, previous/next links)
+//   lessons/NN-slug.md        -> dist/NN-slug.html (one shell, a table of contents
+//                                from the h2 headings, previous/next links)
 //   web/src/site/index.md     -> dist/index.html, listing every lesson found
 //   web/src/site/site.css, favicon.svg -> dist/
 //   KaTeX's CSS + woff2 fonts -> dist/katex/
 //   web/src/embed.js          -> dist/embed.js (esbuild bundle: ESM, minified, es2020)
 //   build/wasm/nl_core.{mjs,wasm} -> dist/ (made by `npm run build`)
-// Formulas are typeset here, at build time, so pages read well before any script runs.
+// Formulas are typeset here, at build time, so pages read well before any script runs,
+// and every widget's initial numbers are computed by the core in Node and written
+// into the page (scripts/lib/prerender.mjs has the contract widget models follow).
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { escapeHtml } from './lib/highlight.mjs';
 import { createMarkdown } from './lib/markdown.mjs';
+import { modelLoader, prerenderPage } from './lib/prerender.mjs';
+import { loadCore } from '../web/src/core/core.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
-const LESSONS = join(ROOT, 'lessons');
+const DEFAULT_DIST = join(ROOT, 'dist');
+const DEFAULT_LESSONS = join(ROOT, 'lessons');
 const SITE = join(ROOT, 'web', 'src', 'site');
 const WASM_FILES = ['nl_core.mjs', 'nl_core.wasm'];
 const LESSON_FILE = /^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
@@ -50,14 +55,15 @@ function fillShell(shell, values) {
 }
 
 /** The lessons in order, read from the lessons directory. */
-async function readLessons() {
-  const files = (await readdir(LESSONS)).filter((f) => f.endsWith('.md')).sort();
+async function readLessons(dir) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
   const lessons = [];
   for (const file of files) {
     const m = LESSON_FILE.exec(file);
     if (!m) throw new BuildError(`lessons/${file}: lesson files are named NN-slug.md (e.g. 01-neuron.md)`);
-    const { meta, body } = frontMatter(await readFile(join(LESSONS, file), 'utf8'), `lessons/${file}`, ['title', 'summary']);
-    lessons.push({ file, number: Number(m[1]), href: file.replace(/\.md$/, '.html'), ...meta, body });
+    const source = await readFile(join(dir, file), 'utf8');
+    const { meta, body } = frontMatter(source, `lessons/${file}`, ['title', 'summary']);
+    lessons.push({ file, number: Number(m[1]), href: file.replace(/\.md$/, '.html'), ...meta, body, source });
   }
   if (lessons.length === 0) throw new BuildError('lessons/ holds no NN-slug.md files');
   return lessons;
@@ -71,6 +77,13 @@ function pager(lessons, i) {
   if (i < 0) return lesson(lessons[0], 'next', 'Start here →');
   const prev = i > 0 ? lesson(lessons[i - 1], 'prev', '← Previous') : link('index.html', 'prev', '←', 'All lessons');
   return i + 1 < lessons.length ? `${prev}\n${lesson(lessons[i + 1], 'next', 'Next →')}` : prev;
+}
+
+/** The table of contents of a lesson: a link to each h2 heading. */
+function tableOfContents(toc) {
+  if (toc.length === 0) return '';
+  const items = toc.map((h) => `<li><a href="#${escapeHtml(h.id)}">${h.html}</a></li>`).join('\n');
+  return `<nav class="toc" aria-labelledby="toc-title">\n<p class="toc-title" id="toc-title">On this page</p>\n<ol>\n${items}\n</ol>\n</nav>\n`;
 }
 
 async function copyKatex(out) {
@@ -100,29 +113,45 @@ async function checkWasm() {
   if (missing.length) throw new BuildError(`${missing.join(' and ')} missing: run npm run build`);
 }
 
-/** Builds dist/ and returns a short summary. */
-export async function buildSite() {
+/**
+ * Builds the site and returns a short summary. Options (for tests): out, the
+ * output directory (default dist/); lessons, the lessons directory (default lessons/).
+ */
+export async function buildSite({ out: DIST = DEFAULT_DIST, lessons: LESSONS = DEFAULT_LESSONS } = {}) {
   await checkWasm();
   const md = createMarkdown();
   const shell = await readFile(join(SITE, 'shell.html'), 'utf8');
-  const lessons = await readLessons();
+  const lessons = await readLessons(LESSONS);
+  const core = await loadCore({ moduleUrl: pathToFileURL(join(ROOT, 'build', 'wasm', 'nl_core.mjs')) });
+  const loadModel = modelLoader(ROOT);
+  const fallbackOnly = new Map(); // tag -> count of elements left with the author's fallback
+
+  const pages = [];
+  for (const lesson of lessons) {
+    const file = `lessons/${lesson.file}`;
+    const env = {};
+    let page;
+    try {
+      page = await prerenderPage(md.render(lesson.body, env), { file, source: lesson.source, core, loadModel });
+    } catch (err) {
+      throw new BuildError(err.message.startsWith(file) ? err.message : `${file}: ${err.message}`);
+    }
+    for (const e of page.elements) {
+      if (!e.prerendered && e.tag !== 'nl-exercise') fallbackOnly.set(e.tag, (fallbackOnly.get(e.tag) ?? 0) + 1);
+    }
+    pages.push({ lesson, content: page.html, toc: env.toc ?? [] });
+  }
 
   await rm(DIST, { recursive: true, force: true });
   await mkdir(DIST, { recursive: true });
 
-  for (const [i, lesson] of lessons.entries()) {
-    let content;
-    try {
-      content = md.render(lesson.body);
-    } catch (err) {
-      throw new BuildError(`lessons/${lesson.file}: ${err.message}`);
-    }
+  for (const [i, { lesson, content, toc }] of pages.entries()) {
     const html = fillShell(shell, {
       pageTitle: `${escapeHtml(lesson.title)} · NeuronLab`,
       description: escapeHtml(lesson.summary),
       content:
         `<article class="lesson">\n<p class="kicker">Lesson ${lesson.number}</p>\n` +
-        `<h1>${escapeHtml(lesson.title)}</h1>\n${content}</article>`,
+        `<h1>${escapeHtml(lesson.title)}</h1>\n${tableOfContents(toc)}${content}</article>`,
       pager: pager(lessons, i),
     });
     await writeFile(join(DIST, lesson.href), html);
@@ -167,7 +196,11 @@ export async function buildSite() {
   for (const f of WASM_FILES) await copyFile(join(ROOT, 'build', 'wasm', f), join(DIST, f));
 
   const embedSize = (await stat(join(DIST, 'embed.js'))).size;
-  return `dist/: ${lessons.length} lesson page(s), index.html, embed.js (${(embedSize / 1024).toFixed(1)} KiB), core, KaTeX`;
+  const waiting = [...fallbackOnly].map(([tag, n]) => `${tag} ×${n}`).join(', ');
+  return (
+    `${DIST.startsWith(ROOT) ? relative(ROOT, DIST) : DIST}/: ${lessons.length} lesson page(s), index.html, embed.js (${(embedSize / 1024).toFixed(1)} KiB), core, KaTeX` +
+    (waiting ? `\n  kept the author's fallback text (no NAME-model.js prerender yet): ${waiting}` : '')
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

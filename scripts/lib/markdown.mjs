@@ -1,6 +1,7 @@
 // The Markdown renderer for lessons: markdown-it with raw HTML allowed (so widget
 // elements pass through), formulas typeset by KaTeX at build time ($…$ inline,
-// $$…$$ on their own lines), Python highlighted at build time, and ids on headings.
+// $$…$$ on their own lines), Python highlighted at build time, ids on headings,
+// and the h2 headings collected for a table of contents (env.toc).
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import { escapeHtml, highlightPython } from './highlight.mjs';
@@ -133,5 +134,13 @@ export function createMarkdown() {
   md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${renderMath(tokens[i].content, true)}</div>\n`;
   md.core.ruler.push('heading_ids', headingIds);
   md.core.ruler.push('glue_punctuation', gluePunctuation);
+  // After the rules above, so entries carry final ids and typeset math.
+  md.core.ruler.push('toc', (state) => {
+    state.env.toc = state.tokens.flatMap((token, i) =>
+      token.type === 'heading_open' && token.tag === 'h2'
+        ? [{ id: token.attrGet('id'), html: md.renderer.renderInline(state.tokens[i + 1].children, md.options, state.env) }]
+        : [],
+    );
+  });
   return md;
 }

@@ -1,7 +1,11 @@
 // What <nl-neuron> shows, computed without touching the DOM: the core's result
 // for one neuron and every number of it formatted by the core, plus the
 // step-by-step lines of lesson 1. The element (nl-neuron.js) only puts these
-// strings on screen.
+// strings on screen. prerender() gives the same numbers as static HTML for the
+// site build (scripts/lib/prerender.mjs).
+
+import { html } from '../prerender/html.js';
+import { parseNeuronAttributes } from './parse.js';
 
 /** Decimal places of every number the neuron widget shows. */
 export const DIGITS = 3;
@@ -76,4 +80,20 @@ export function edgeWidth(weight) {
 export function subscripted(letter, index) {
   const digits = '₀₁₂₃₄₅₆₇₈₉';
   return letter + String(index + 1).replace(/\d/g, (d) => digits[d]);
+}
+
+/**
+ * The widget's initial numbers as static HTML, placed by the site build inside
+ * the element (after the author's fallback text), so a lesson reads correctly
+ * without JavaScript, in feed readers and in print. attributes: the element's
+ * attributes as written ({ inputs, weights, bias, activation, ... }); core: a
+ * loaded core. Throws an Error with the widget's own message on bad attributes.
+ */
+export function prerender(attributes, core) {
+  const params = parseNeuronAttributes(attributes);
+  params.activation = core.parseActivation(params.activation);
+  const view = neuronView(core, params);
+  const name = activationName(params.activation);
+  return String(html`<div class="nl-static-steps">${view.lines.map((line) => html`<div>${line.join(' ')}</div>`)}</div>
+<p class="nl-static-result">Before the activation, z = <span data-nl-value="z">${view.text.z}</span>; after ${name}, y = <span data-nl-value="y">${view.text.y}</span>.</p>`);
 }
