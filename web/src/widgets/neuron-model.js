@@ -5,7 +5,8 @@
 // site build (scripts/lib/prerender.mjs).
 
 import { html } from '../prerender/html.js';
-import { parseNeuronAttributes } from './parse.js';
+import { formatNumber, formatVector, parseNeuronAttributes } from './parse.js';
+import { pyActivation, pyArray, pyFloat } from './share.js';
 
 /** Decimal places of every number the neuron widget shows. */
 export const DIGITS = 3;
@@ -96,4 +97,28 @@ export function prerender(attributes, core) {
   const name = activationName(params.activation);
   return String(html`<div class="nl-static-steps">${view.lines.map((line) => html`<div>${line.join(' ')}</div>`)}</div>
 <p class="nl-static-result">Before the activation, z = <span data-nl-value="z">${view.text.z}</span>; after ${name}, y = <span data-nl-value="y">${view.text.y}</span>.</p>`);
+}
+
+/** The state as <nl-neuron> attribute text (parseNeuronAttributes reads it back exactly). */
+export function neuronAttributes({ inputs, weights, bias, activation }) {
+  return { inputs: formatVector(inputs), weights: formatVector(weights), bias: formatNumber(bias), activation };
+}
+
+/**
+ * A NumPy program that computes the same neuron, as lesson 1 writes it: every
+ * number in Python's own notation, so NumPy reads exactly the widget's float64s.
+ */
+export function neuronNumpy({ inputs, weights, bias, activation }) {
+  return [
+    'import numpy as np',
+    '',
+    `x = ${pyArray(inputs)}  # inputs`,
+    `w = ${pyArray(weights)}  # weights`,
+    `b = ${pyFloat(bias)}  # bias`,
+    '',
+    'z = x @ w + b',
+    `y = ${pyActivation(activation, 'z')}  # ${activation}`,
+    'print(z, y)',
+    '',
+  ].join('\n');
 }
