@@ -7,4 +7,5 @@
 // The wasm core (nl_core.mjs and nl_core.wasm beside this file) loads when the
 // first widget needs it.
 import './widgets/nl-neuron.js';
+import './widgets/nl-network.js';
 import './exercises/nl-exercise.js';
