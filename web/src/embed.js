@@ -8,4 +8,5 @@
 // first widget needs it.
 import './widgets/nl-neuron.js';
 import './widgets/nl-network.js';
+import './widgets/nl-boundary.js';
 import './exercises/nl-exercise.js';
