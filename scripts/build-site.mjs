@@ -94,7 +94,8 @@ async function copyKatex(out) {
     /,url\(fonts\/[\w-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g,
     '',
   );
-  if (/\.(?:woff|ttf)\)/.test(css)) throw new BuildError('katex.min.css: unexpected font list (KaTeX version changed?)');
+  if (/\.(?:woff|ttf)\)/.test(css))
+    throw new BuildError('katex.min.css: unexpected font list (KaTeX version changed?)');
   await mkdir(join(out, 'fonts'), { recursive: true });
   await writeFile(join(out, 'katex.min.css'), css);
   const fonts = (await readdir(join(katexDist, 'fonts'))).filter((f) => f.endsWith('.woff2'));
@@ -157,7 +158,10 @@ export async function buildSite({ out: DIST = DEFAULT_DIST, lessons: LESSONS = D
     await writeFile(join(DIST, lesson.href), html);
   }
 
-  const index = frontMatter(await readFile(join(SITE, 'index.md'), 'utf8'), 'web/src/site/index.md', ['title', 'summary']);
+  const index = frontMatter(await readFile(join(SITE, 'index.md'), 'utf8'), 'web/src/site/index.md', [
+    'title',
+    'summary',
+  ]);
   const list = lessons
     .map(
       (l) =>

@@ -74,7 +74,7 @@ function renderMath(tex, displayMode) {
   try {
     return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml' });
   } catch (err) {
-    throw new Error(`KaTeX cannot typeset "${tex}": ${err.message}`);
+    throw new Error(`KaTeX cannot typeset "${tex}": ${err.message}`, { cause: err });
   }
 }
 
@@ -128,17 +128,25 @@ export function createMarkdown() {
     highlight: (code, lang) => (lang === 'python' || lang === 'py' ? highlightPython(code) : escapeHtml(code)),
   });
   md.inline.ruler.after('escape', 'math_inline', mathInline);
-  md.block.ruler.after('blockquote', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.after('blockquote', 'math_block', mathBlock, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
   md.renderer.rules.math_inline = (tokens, i) =>
     `<span class="math-inline">${renderMath(tokens[i].content, false)}${escapeHtml(tokens[i].meta?.after ?? '')}</span>`;
-  md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${renderMath(tokens[i].content, true)}</div>\n`;
+  md.renderer.rules.math_block = (tokens, i) =>
+    `<div class="math-display">${renderMath(tokens[i].content, true)}</div>\n`;
   md.core.ruler.push('heading_ids', headingIds);
   md.core.ruler.push('glue_punctuation', gluePunctuation);
   // After the rules above, so entries carry final ids and typeset math.
   md.core.ruler.push('toc', (state) => {
     state.env.toc = state.tokens.flatMap((token, i) =>
       token.type === 'heading_open' && token.tag === 'h2'
-        ? [{ id: token.attrGet('id'), html: md.renderer.renderInline(state.tokens[i + 1].children, md.options, state.env) }]
+        ? [
+            {
+              id: token.attrGet('id'),
+              html: md.renderer.renderInline(state.tokens[i + 1].children, md.options, state.env),
+            },
+          ]
         : [],
     );
   });

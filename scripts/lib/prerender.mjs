@@ -100,7 +100,10 @@ export function modelLoader(root) {
             const file = join(root, dir, `${name}-model.js`);
             if (!existsSync(file)) continue;
             const mod = await import(pathToFileURL(file).href);
-            return { file: join(dir, `${name}-model.js`), prerender: typeof mod.prerender === 'function' ? mod.prerender : null };
+            return {
+              file: join(dir, `${name}-model.js`),
+              prerender: typeof mod.prerender === 'function' ? mod.prerender : null,
+            };
           }
           return null;
         })(),
@@ -145,13 +148,15 @@ export async function prerenderPage(html, { file, source, core, loadModel }) {
     try {
       el.attributes = parseAttributes(el.attributeText);
     } catch (err) {
-      throw new Error(`${where(el)}: ${err.message}`);
+      throw new Error(`${where(el)}: ${err.message}`, { cause: err });
     }
     if (el.selfClosing || el.close < 0) {
       throw new Error(`${where(el)}: no closing </${el.tag}> (custom elements are never self-closing)`);
     }
     if (/<p>\s*$/.test(html.slice(Math.max(0, el.start - 8), el.start))) {
-      throw new Error(`${where(el)}: the open tag is inside a paragraph: put it on its own line, with a blank line before it`);
+      throw new Error(
+        `${where(el)}: the open tag is inside a paragraph: put it on its own line, with a blank line before it`,
+      );
     }
     const id = el.attributes.id;
     if (id !== undefined) {
@@ -163,7 +168,9 @@ export async function prerenderPage(html, { file, source, core, loadModel }) {
   for (const el of elements) {
     const target = el.attributes.for;
     if (target !== undefined && !ids.has(target)) {
-      throw new Error(`${where(el)}: for="${target}" names no element on this page (ids: ${[...ids.keys()].join(', ') || 'none'})`);
+      throw new Error(
+        `${where(el)}: for="${target}" names no element on this page (ids: ${[...ids.keys()].join(', ') || 'none'})`,
+      );
     }
     const model = await loadModel(el.tag);
     if (!model?.prerender) {
@@ -184,13 +191,17 @@ export async function prerenderPage(html, { file, source, core, loadModel }) {
       throw new Error(`${where(el)}: ${model.file} prerender() returned markup that could run or restyle the page`);
     }
     if (out !== '') {
-      inserts.push({ at: el.close, text: `<div class="nl-prerender" data-nl-prerender="${el.tag}">\n${out}\n</div>\n` });
+      inserts.push({
+        at: el.close,
+        text: `<div class="nl-prerender" data-nl-prerender="${el.tag}">\n${out}\n</div>\n`,
+      });
     }
     report.push({ tag: el.tag, id: el.attributes.id ?? null, prerendered: out !== '' });
   }
   if (problems.length) throw new Error(problems.join('\n'));
 
   let result = html;
-  for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) result = result.slice(0, at) + text + result.slice(at);
+  for (const { at, text } of inserts.sort((a, b) => b.at - a.at))
+    result = result.slice(0, at) + text + result.slice(at);
   return { html: result, elements: report };
 }

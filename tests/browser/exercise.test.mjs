@@ -17,10 +17,23 @@ const ROOT = new URL('../../', import.meta.url);
 const SHOTS = fileURLToPath(new URL('test-results/', ROOT));
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
-const numbers = (text) => text.trim().split(/[\s,]+/).map(Number);
+const numbers = (text) =>
+  text
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
 
 let core;
 let server;
@@ -78,7 +91,12 @@ describe('<nl-exercise>', () => {
     assert.equal(first.kind, 'numeric');
     assert.equal(first.status, 'unanswered');
     const a = first.attrs;
-    const z = core.neuron({ inputs: numbers(a.inputs), weights: numbers(a.weights), bias: Number(a.bias), activation: a.activation }).z;
+    const z = core.neuron({
+      inputs: numbers(a.inputs),
+      weights: numbers(a.weights),
+      bias: Number(a.bias),
+      activation: a.activation,
+    }).z;
     const right = core.formatFixed(z, Number(a.digits));
     const wrong = core.formatFixed(z + 0.25, Number(a.digits));
 
@@ -97,7 +115,10 @@ describe('<nl-exercise>', () => {
     await input.fill(right);
     await input.focus();
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.querySelector('nl-exercise').shadowRoot.activeElement?.textContent), 'Check');
+    assert.equal(
+      await page.evaluate(() => document.querySelector('nl-exercise').shadowRoot.activeElement?.textContent),
+      'Check',
+    );
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.querySelector('nl-exercise').status === 'correct');
     shown = await readExercise(0);
@@ -118,8 +139,16 @@ describe('<nl-exercise>', () => {
     await page.waitForFunction(() => document.querySelectorAll('nl-exercise')[1].status === 'incorrect');
     await exercise(1).getByRole('button', { name: 'Show the answer' }).click();
     const a = (await readExercise(1)).attrs;
-    const y = core.neuron({ inputs: numbers(a.inputs), weights: numbers(a.weights), bias: Number(a.bias), activation: a.activation }).y;
-    assert.equal((await readExercise(1)).feedback, `The answer is ${core.formatFixed(y, Number(a.digits)).replace(/^-(?=0\.?0*$)/, '')}.`);
+    const y = core.neuron({
+      inputs: numbers(a.inputs),
+      weights: numbers(a.weights),
+      bias: Number(a.bias),
+      activation: a.activation,
+    }).y;
+    assert.equal(
+      (await readExercise(1)).feedback,
+      `The answer is ${core.formatFixed(y, Number(a.digits)).replace(/^-(?=0\.?0*$)/, '')}.`,
+    );
   });
 
   test('a challenge watches its widget and says Solved! when the goal holds', async () => {
@@ -158,7 +187,10 @@ describe('<nl-exercise>', () => {
     const narrow = watch(await browser.newPage({ viewport: { width: 375, height: 812 } }));
     await narrow.goto(`${server.url}01-neuron.html`);
     await narrow.waitForFunction(() => document.querySelector('nl-exercise').kind === 'numeric');
-    await narrow.locator('nl-exercise').first().screenshot({ path: `${SHOTS}exercise-numeric-375.png` });
+    await narrow
+      .locator('nl-exercise')
+      .first()
+      .screenshot({ path: `${SHOTS}exercise-numeric-375.png` });
     const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (page is ${overflow}px too wide)`);
     await narrow.close();

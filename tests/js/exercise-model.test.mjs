@@ -63,7 +63,13 @@ describe('goal grammar', () => {
   });
 
   test('indexes, negative indexes and nested paths', () => {
-    const values = { output: [[1, 2, 3], [4, 5, 0]], layers: [{ z: [-1, 2], output: [0, 2] }] };
+    const values = {
+      output: [
+        [1, 2, 3],
+        [4, 5, 0],
+      ],
+      layers: [{ z: [-1, 2], output: [0, 2] }],
+    };
     assert.equal(holds('output[1][2] == 0', values), true);
     assert.equal(holds('output[0][-1] == 3', values), true);
     assert.equal(holds('layers[0].output[1] > 1', values), true);
@@ -98,14 +104,20 @@ describe('goal grammar', () => {
     const values = { layers: [{ z: [1] }] };
     assert.equal(holds('layers[0].constructor == 0', values), false);
     assert.equal(holds('layers[0].__proto__ == 0', values), false);
-    assert.equal(readPath(parsePath('layers.length'), (n) => values[n]), undefined);
+    assert.equal(
+      readPath(parsePath('layers.length'), (n) => values[n]),
+      undefined,
+    );
     const element = new (class Widget {
       get output() {
         return 0.5;
       }
     })();
     // Class instances are not walked into (only the root read function sees the element).
-    assert.equal(readPath(parsePath('layers[0].output'), () => [element]), undefined);
+    assert.equal(
+      readPath(parsePath('layers[0].output'), () => [element]),
+      undefined,
+    );
   });
 
   test('the goal is shown back in readable form', () => {
@@ -144,14 +156,26 @@ describe('goal grammar', () => {
     for (const file of ['exercise-model.js', 'nl-exercise.js']) {
       const text = await readFile(new URL(`../../web/src/exercises/${file}`, import.meta.url), 'utf8');
       const src = text.replace(/^\s*(?:\/\/|\*|\/\*\*).*$/gm, ''); // code only, not comments
-      assert.doesNotMatch(src, /\beval\s*\(|new\s+Function\b|\bFunction\s*\(|innerHTML|insertAdjacentHTML|outerHTML/, file);
+      assert.doesNotMatch(
+        src,
+        /\beval\s*\(|new\s+Function\b|\bFunction\s*\(|innerHTML|insertAdjacentHTML|outerHTML/,
+        file,
+      );
     }
   });
 });
 
 describe('exercise attributes', () => {
   test('numeric and challenge kinds', () => {
-    const n = parseExerciseAttributes({ compute: 'neuron', inputs: '1 2', weights: '3 4', bias: '0.5', pick: 'z', digits: '2', hint: 'Add.' });
+    const n = parseExerciseAttributes({
+      compute: 'neuron',
+      inputs: '1 2',
+      weights: '3 4',
+      bias: '0.5',
+      pick: 'z',
+      digits: '2',
+      hint: 'Add.',
+    });
     assert.equal(n.kind, 'numeric');
     assert.equal(n.digits, 2);
     assert.equal(n.hint, 'Add.');
@@ -172,7 +196,10 @@ describe('exercise attributes', () => {
       pick: 'output[1][0]',
     });
     assert.equal(n.params.batch, true);
-    assert.deepEqual(n.params.x, [[0, 1], [1, 1]]);
+    assert.deepEqual(n.params.x, [
+      [0, 1],
+      [1, 1],
+    ]);
     assert.deepEqual(n.params.layers[1].weights, [[1, -2]]);
   });
 
@@ -184,12 +211,21 @@ describe('exercise attributes', () => {
       [{ compute: 'neuron', inputs: '1', weights: '1', biases: '1' }, /reads no attribute "biases"/],
       [{ compute: 'neuron', inputs: '1 x', weights: '1 2' }, /item 2 \("x"\) is not a number/],
       [{ compute: 'layer', inputs: '1', weights: '1', biases: '0' }, /needs pick/],
-      [{ compute: 'layer', inputs: '1', weights: '1', biases: '0', pick: 'output[0]', layout: 'diagonal' }, /Unknown layout/],
+      [
+        { compute: 'layer', inputs: '1', weights: '1', biases: '0', pick: 'output[0]', layout: 'diagonal' },
+        /Unknown layout/,
+      ],
       [{ compute: 'parameters', sizes: '4 8.5' }, /whole number/],
       [{ compute: 'neuron', inputs: '1', weights: '1', digits: '11' }, /0 to 10/],
       [{ compute: 'neuron', inputs: '1', weights: '1', pick: 'z +' }, /not allowed/],
-      [{ compute: 'network', inputs: '1', activations: 'relu', weights: '1', biases: '0', seed: '0', sizes: '1 1' }, /not both/],
-      [{ compute: 'network', inputs: '1', activations: 'relu relu', weights: '1', biases: '0' }, /same number of layers/],
+      [
+        { compute: 'network', inputs: '1', activations: 'relu', weights: '1', biases: '0', seed: '0', sizes: '1 1' },
+        /not both/,
+      ],
+      [
+        { compute: 'network', inputs: '1', activations: 'relu relu', weights: '1', biases: '0' },
+        /same number of layers/,
+      ],
       [{ for: 'x y', goal: 'solved' }, /id of a widget/],
       [{ for: 'x', goal: 'solved', compute: undefined, pick: 'z' }, /has no attribute "pick"/],
       [{ for: 'x', goal: 'banana > 1' }, /not a widget value/],
@@ -207,7 +243,13 @@ describe('numeric answers from the core', () => {
   test('neuron: z and output are the core’s float64 results', () => {
     const params = { inputs: [0.5, -0.3, 0.7], weights: [0.5, -0.3, 0.8], bias: 0.1, activation: 'relu' };
     const r = core.neuron(params);
-    const attrs = { compute: 'neuron', inputs: '0.5 -0.3 0.7', weights: '0.5 -0.3 0.8', bias: '0.1', activation: 'relu' };
+    const attrs = {
+      compute: 'neuron',
+      inputs: '0.5 -0.3 0.7',
+      weights: '0.5 -0.3 0.8',
+      bias: '0.1',
+      activation: 'relu',
+    };
     assert.equal(answer({ ...attrs, pick: 'z' }), r.z);
     assert.equal(answer(attrs), r.y, 'pick defaults to output');
     assert.equal(answer({ ...attrs, pick: 'products[2]' }), r.products[2]);
@@ -223,7 +265,11 @@ describe('numeric answers from the core', () => {
   });
 
   test('layer and batch: vectors for one sample, rows for a batch, both layouts', () => {
-    const W = [[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]];
+    const W = [
+      [0.2, 0.8, -0.5, 1],
+      [0.5, -0.91, 0.26, -0.5],
+      [-0.26, -0.27, 0.17, 0.87],
+    ];
     const b = [2, 3, 0.5];
     const one = core.layer({ inputs: [1, 2, 3, 2.5], weights: W, biases: b, activation: 'relu' });
     const attrs = {
@@ -238,7 +284,11 @@ describe('numeric answers from the core', () => {
     assert.equal(answer({ ...attrs, pick: 'shape[1]' }), 3);
     const cols = { ...attrs, layout: 'cols', weights: '0.2 0.5 -0.26; 0.8 -0.91 -0.27; -0.5 0.26 0.17; 1 -0.5 0.87' };
     assert.equal(answer({ ...cols, pick: 'output[1]' }), one.a.data[1], 'the column layout gives the same numbers');
-    const X = [[1, 2, 3, 2.5], [-0.8, 0.4, 0.1, 1.2], [0.2, 0.9, -0.5, 0.3]];
+    const X = [
+      [1, 2, 3, 2.5],
+      [-0.8, 0.4, 0.1, 1.2],
+      [0.2, 0.9, -0.5, 0.3],
+    ];
     const batch = core.layer({ inputs: X, weights: W, biases: b, activation: 'relu' });
     const battrs = { ...attrs, compute: 'batch', inputs: '1 2 3 2.5; -0.8 0.4 0.1 1.2; 0.2 0.9 -0.5 0.3' };
     assert.equal(answer({ ...battrs, pick: 'output[2][1]' }), batch.a.data[2 * 3 + 1]);
@@ -248,24 +298,56 @@ describe('numeric answers from the core', () => {
   test('network: seeded weights reproduce lesson 4, explicit weights give XOR', () => {
     const layers = core.seededLayers({ sizes: [4, 5, 1], activations: ['relu', 'sigmoid'], seed: 0, scale: 0.5 });
     const net = core.network({ inputs: [0.6, 0.1, 0.9, 0.4], layers });
-    const attrs = { compute: 'network', sizes: '4 5 1', seed: '0', scale: '0.5', inputs: '0.6 0.1 0.9 0.4', activations: 'relu sigmoid' };
+    const attrs = {
+      compute: 'network',
+      sizes: '4 5 1',
+      seed: '0',
+      scale: '0.5',
+      inputs: '0.6 0.1 0.9 0.4',
+      activations: 'relu sigmoid',
+    };
     assert.equal(answer({ ...attrs, pick: 'output[0]' }), net[1].a.data[0]);
     assert.equal(answer({ ...attrs, pick: 'layers[0].output[1]' }), net[0].a.data[1]);
     assert.equal(answer({ ...attrs, pick: 'parameters' }), core.parameterCount([4, 5, 1]));
     // formatFixed at 2 digits of the core's value is what NumPy's round(2) shows (oracle-free check:
     // the same core number, formatted both ways).
-    assert.equal(formatAnswer(core, answer({ ...attrs, pick: 'layers[0].output[1]' }), 2), core.formatFixed(net[0].a.data[1], 2));
+    assert.equal(
+      formatAnswer(core, answer({ ...attrs, pick: 'layers[0].output[1]' }), 2),
+      core.formatFixed(net[0].a.data[1], 2),
+    );
 
-    const xor = { compute: 'network', weights: '1 1; 1 1 | 1 -2', biases: '-0.5 -1.5 | -0.5', activations: 'step step', layout: 'rows' };
-    const run = (inputs) => core.network({
-      inputs,
-      layers: [
-        { weights: [[1, 1], [1, 1]], biases: [-0.5, -1.5], activation: 'step' },
-        { weights: [[1, -2]], biases: [-0.5], activation: 'step' },
-      ],
-    });
+    const xor = {
+      compute: 'network',
+      weights: '1 1; 1 1 | 1 -2',
+      biases: '-0.5 -1.5 | -0.5',
+      activations: 'step step',
+      layout: 'rows',
+    };
+    const run = (inputs) =>
+      core.network({
+        inputs,
+        layers: [
+          {
+            weights: [
+              [1, 1],
+              [1, 1],
+            ],
+            biases: [-0.5, -1.5],
+            activation: 'step',
+          },
+          { weights: [[1, -2]], biases: [-0.5], activation: 'step' },
+        ],
+      });
     assert.equal(answer({ ...xor, inputs: '1 1', pick: 'z[0]' }), run([1, 1])[1].z.data[0]);
-    assert.equal(answer({ ...xor, inputs: '0 0; 0 1; 1 0; 1 1', pick: 'output[2][0]' }), run([[0, 0], [0, 1], [1, 0], [1, 1]])[1].a.data[2]);
+    assert.equal(
+      answer({ ...xor, inputs: '0 0; 0 1; 1 0; 1 1', pick: 'output[2][0]' }),
+      run([
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ])[1].a.data[2],
+    );
   });
 
   test('parameters: the count for layer sizes', () => {
@@ -319,6 +401,8 @@ describe('numeric answers from the core', () => {
   test('prerender validates for the site build and adds nothing', () => {
     assert.equal(prerender({ compute: 'parameters', sizes: '4 8 8 3' }, core), '');
     assert.equal(prerender({ for: 'x', goal: 'solved' }, core), '');
-    assert.throws(() => prerender({ compute: 'layer', inputs: '1 2', weights: '1 2 3', biases: '0', pick: 'output[0]' }, core));
+    assert.throws(() =>
+      prerender({ compute: 'layer', inputs: '1 2', weights: '1 2 3', biases: '0', pick: 'output[0]' }, core),
+    );
   });
 });

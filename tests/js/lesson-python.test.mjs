@@ -26,13 +26,22 @@ const md = new MarkdownIt();
 /** The lesson's python fences and inline code spans, in order. */
 function pieces(source) {
   const tokens = md.parse(source, {});
-  const programs = tokens.filter((t) => t.type === 'fence' && /^py(?:thon)?\b/.test(t.info.trim())).map((t) => t.content);
-  const spans = tokens.flatMap((t) => (t.type === 'inline' ? t.children.filter((c) => c.type === 'code_inline').map((c) => c.content) : []));
+  const programs = tokens
+    .filter((t) => t.type === 'fence' && /^py(?:thon)?\b/.test(t.info.trim()))
+    .map((t) => t.content);
+  const spans = tokens.flatMap((t) =>
+    t.type === 'inline' ? t.children.filter((c) => c.type === 'code_inline').map((c) => c.content) : [],
+  );
   return { programs, spans };
 }
 
 function run(code) {
-  return spawnSync(PYTHON, ['-'], { input: code, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' } });
+  return spawnSync(PYTHON, ['-'], {
+    input: code,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { PATH: process.env.PATH, LC_ALL: 'C.UTF-8' },
+  });
 }
 
 const files = (await readdir(LESSONS)).filter((f) => /^\d\d-.*\.md$/.test(f)).sort();
@@ -53,7 +62,10 @@ describe('the lessons’ Python programs', { skip: havePython ? false : `${PYTHO
       });
       for (const span of spans) {
         for (const number of span.match(PRINTED_NUMBER) ?? []) {
-          assert.ok(printed.includes(number), `${file} quotes \`${span}\`, but its programs never print ${number}:\n${printed}`);
+          assert.ok(
+            printed.includes(number),
+            `${file} quotes \`${span}\`, but its programs never print ${number}:\n${printed}`,
+          );
         }
       }
     });

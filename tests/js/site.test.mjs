@@ -14,7 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { buildSite } from '../../scripts/build-site.mjs';
 import { decodeEntities, findElements, parseAttributes } from '../../scripts/lib/prerender.mjs';
 import { loadCore } from '../../web/src/core/core.js';
-import { computeValues, evaluateGoal, parseExerciseAttributes, parseGoal, readPath } from '../../web/src/exercises/exercise-model.js';
+import {
+  computeValues,
+  evaluateGoal,
+  parseExerciseAttributes,
+  parseGoal,
+  readPath,
+} from '../../web/src/exercises/exercise-model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LESSONS = join(ROOT, 'lessons');
@@ -73,7 +79,8 @@ describe('the built site', () => {
     names.forEach((name, i) => {
       const nav = /<nav class="pager"[^>]*>([\s\S]*?)<\/nav>/.exec(pages.get(name))[1];
       if (i > 0) assert.ok(nav.includes(`href="${names[i - 1]}"`), `${name} links back to ${names[i - 1]}`);
-      if (i + 1 < names.length) assert.ok(nav.includes(`href="${names[i + 1]}"`), `${name} links on to ${names[i + 1]}`);
+      if (i + 1 < names.length)
+        assert.ok(nav.includes(`href="${names[i + 1]}"`), `${name} links on to ${names[i + 1]}`);
     });
   });
 
@@ -132,7 +139,11 @@ describe('the built site', () => {
       const ids = new Set();
       for (const tag of WIDGETS) {
         for (const w of elementsOf(html, tag)) {
-          assert.match(w.inner.trimStart(), /^<p>/, `${name}: <${tag} id="${w.attributes.id}"> starts with a fallback paragraph`);
+          assert.match(
+            w.inner.trimStart(),
+            /^<p>/,
+            `${name}: <${tag} id="${w.attributes.id}"> starts with a fallback paragraph`,
+          );
           if (w.attributes.id) {
             assert.ok(!ids.has(w.attributes.id), `${name}: id ${w.attributes.id} is unique`);
             ids.add(w.attributes.id);
@@ -147,20 +158,31 @@ describe('the built site', () => {
     for (const [name, html] of pages) {
       for (const { attributes: a, inner } of elementsOf(html, 'nl-neuron')) {
         const params = {
-          inputs: a.inputs.trim().split(/[\s,]+/).map(Number),
-          weights: a.weights.trim().split(/[\s,]+/).map(Number),
+          inputs: a.inputs
+            .trim()
+            .split(/[\s,]+/)
+            .map(Number),
+          weights: a.weights
+            .trim()
+            .split(/[\s,]+/)
+            .map(Number),
           bias: Number(a.bias ?? 0),
           activation: a.activation ?? 'relu',
         };
         const r = core.neuron(params);
         const shown = (key) => new RegExp(`data-nl-value="${key}">([^<]*)<`).exec(inner)?.[1];
-        assert.match(inner, /<div class="nl-prerender" data-nl-prerender="nl-neuron">/, `${name}: neuron ${a.id} prerendered`);
+        assert.match(
+          inner,
+          /<div class="nl-prerender" data-nl-prerender="nl-neuron">/,
+          `${name}: neuron ${a.id} prerendered`,
+        );
         assert.equal(shown('z'), core.formatFixed(r.z, 3), `${name}: ${a.id} z`);
         assert.equal(shown('y'), core.formatFixed(r.y, 3), `${name}: ${a.id} y`);
         const steps = [...inner.matchAll(/<div>([^<]*)<\/div>/g)].map((m) => decodeEntities(m[1]));
         assert.equal(steps[2], `= ${core.formatFixed(r.z, 3)}`, `${name}: ${a.id} the working ends in z`);
         const products = Array.from(r.products, (p) => core.formatFixed(p, 3));
-        for (const p of products) assert.ok(steps[1].includes(p.replace(/^-/, '')), `${name}: ${a.id} shows product ${p}`);
+        for (const p of products)
+          assert.ok(steps[1].includes(p.replace(/^-/, '')), `${name}: ${a.id} shows product ${p}`);
         count++;
       }
     }
@@ -211,18 +233,35 @@ describe('the built site', () => {
       });
       await writeFile(
         join(dir, 'lessons', '01-broken.md'),
-        lesson.replace(/<nl-neuron[\s\S]*<\/nl-neuron>/, '<nl-exercise compute="layer" inputs="1 2" weights="1 2; 3 4" biases="0 0" pick="output[5]">\n\nQ?\n\n</nl-exercise>'),
+        lesson.replace(
+          /<nl-neuron[\s\S]*<\/nl-neuron>/,
+          '<nl-exercise compute="layer" inputs="1 2" weights="1 2; 3 4" biases="0 0" pick="output[5]">\n\nQ?\n\n</nl-exercise>',
+        ),
       );
-      await assert.rejects(buildSite({ out: join(dir, 'dist'), lessons: join(dir, 'lessons') }), /01-broken\.md:8: <nl-exercise>: pick "output\[5\]" names no value/);
-      await writeFile(join(dir, 'lessons', '01-broken.md'), lesson.replace('id="bad"', 'id="bad" for="nowhere"').replace(' weights="1 2"', ' weights="1 2 3"'));
-      await assert.rejects(buildSite({ out: join(dir, 'dist'), lessons: join(dir, 'lessons') }), /for="nowhere" names no element/);
+      await assert.rejects(
+        buildSite({ out: join(dir, 'dist'), lessons: join(dir, 'lessons') }),
+        /01-broken\.md:8: <nl-exercise>: pick "output\[5\]" names no value/,
+      );
+      await writeFile(
+        join(dir, 'lessons', '01-broken.md'),
+        lesson.replace('id="bad"', 'id="bad" for="nowhere"').replace(' weights="1 2"', ' weights="1 2 3"'),
+      );
+      await assert.rejects(
+        buildSite({ out: join(dir, 'dist'), lessons: join(dir, 'lessons') }),
+        /for="nowhere" names no element/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 });
 
-const XOR_ROWS = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const XOR_ROWS = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
 
 /** The results a widget shows before the reader touches it, from its attributes, by the core. */
 function initialValues({ tag, attributes: a }) {

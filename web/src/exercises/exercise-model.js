@@ -83,8 +83,6 @@ function quote(text) {
 // ---------------------------------------------------------------------------
 // Paths: name, name[i], name.key
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** A path such as "layers[0].output[2]" as segments [{ name }, { index }, ...]; throws on bad text. */
 export function parsePath(text) {
   const tokens = tokenize(String(text ?? ''), 'pick');
@@ -122,7 +120,12 @@ function isPlainObject(value) {
 }
 
 function isMatrix(value) {
-  return isPlainObject(value) && Number.isInteger(value.rows) && Number.isInteger(value.cols) && ArrayBuffer.isView(value.data);
+  return (
+    isPlainObject(value) &&
+    Number.isInteger(value.rows) &&
+    Number.isInteger(value.cols) &&
+    ArrayBuffer.isView(value.data)
+  );
 }
 
 function indexInto(value, index) {
@@ -288,7 +291,9 @@ export function parseGoal(text) {
   p.end();
   for (const path of goalPaths(tree)) {
     if (!WIDGET_PROPERTIES.includes(path[0].name)) {
-      throw new Error(`In goal ${quote(t)}, ${quote(path[0].name)} is not a widget value: use ${WIDGET_PROPERTIES.join(', ')}.`);
+      throw new Error(
+        `In goal ${quote(t)}, ${quote(path[0].name)} is not a widget value: use ${WIDGET_PROPERTIES.join(', ')}.`,
+      );
     }
   }
   return tree;
@@ -414,7 +419,8 @@ function inputsOf(text) {
 function digitsOf(text) {
   if (text === undefined || text === null || String(text).trim() === '') return 3;
   const d = Number(String(text).trim());
-  if (!Number.isInteger(d) || d < 0 || d > 10) throw new Error(`digits ${quote(text)} must be a whole number from 0 to 10.`);
+  if (!Number.isInteger(d) || d < 0 || d > 10)
+    throw new Error(`digits ${quote(text)} must be a whole number from 0 to 10.`);
   return d;
 }
 
@@ -442,16 +448,20 @@ export function parseExerciseAttributes(attributes) {
   if (has('for')) {
     for (const name of Object.keys(a)) {
       if (!CHALLENGE_ATTRIBUTES.includes(name) && !isGlobal(name)) {
-        throw new Error(`A challenge exercise has no attribute ${quote(name)} (it reads ${CHALLENGE_ATTRIBUTES.join(', ')}).`);
+        throw new Error(
+          `A challenge exercise has no attribute ${quote(name)} (it reads ${CHALLENGE_ATTRIBUTES.join(', ')}).`,
+        );
       }
     }
     const target = String(a.for).trim();
-    if (!/^[A-Za-z][\w-]{0,99}$/.test(target)) throw new Error(`for ${quote(a.for)} must be the id of a widget on this page.`);
+    if (!/^[A-Za-z][\w-]{0,99}$/.test(target))
+      throw new Error(`for ${quote(a.for)} must be the id of a widget on this page.`);
     return { kind: 'challenge', target, goal: parseGoal(a.goal), digits };
   }
   const compute = String(a.compute).trim();
   const allowed = COMPUTE_ATTRIBUTES[compute];
-  if (!allowed) throw new Error(`Unknown compute ${quote(compute)}: expected ${Object.keys(COMPUTE_ATTRIBUTES).join(', ')}.`);
+  if (!allowed)
+    throw new Error(`Unknown compute ${quote(compute)}: expected ${Object.keys(COMPUTE_ATTRIBUTES).join(', ')}.`);
   for (const name of Object.keys(a)) {
     if (!allowed.includes(name) && !NUMERIC_ATTRIBUTES.includes(name) && !isGlobal(name)) {
       throw new Error(`compute="${compute}" reads no attribute ${quote(name)} (it reads ${allowed.join(', ')}).`);
@@ -516,11 +526,17 @@ function numericParams(compute, a) {
       const weights = parseMatrices(a.weights, 'weights', LIMITS);
       const biases = parseVectors(a.biases, 'biases', LIMITS);
       if (weights.length !== biases.length || weights.length !== activations.length) {
-        throw new Error(`weights, biases and activations must name the same number of layers (${weights.length}, ${biases.length}, ${activations.length}).`);
+        throw new Error(
+          `weights, biases and activations must name the same number of layers (${weights.length}, ${biases.length}, ${activations.length}).`,
+        );
       }
       const lay = layout(a.layout);
       const sizes = a.sizes === undefined ? null : parseIntegers(a.sizes, 'sizes', { min: 1, max: 4096 });
-      return { ...common, sizes, layers: weights.map((w, i) => ({ weights: w, biases: biases[i], activation: activations[i], layout: lay })) };
+      return {
+        ...common,
+        sizes,
+        layers: weights.map((w, i) => ({ weights: w, biases: biases[i], activation: activations[i], layout: lay })),
+      };
     }
     case 'parameters':
       return { sizes: parseIntegers(a.sizes, 'sizes', { min: 1, max: 4096 }) };
@@ -549,7 +565,9 @@ export function computeValues(core, compute, params) {
       return { z: r.z, output: r.y, y: r.y, sum: r.sum, products: Array.from(r.products) };
     }
     case 'activation': {
-      const out = params.z.map((z) => core.neuron({ inputs: [z], weights: [1], bias: 0, activation: params.activation }).y);
+      const out = params.z.map(
+        (z) => core.neuron({ inputs: [z], weights: [1], bias: 0, activation: params.activation }).y,
+      );
       return { output: params.list ? out : out[0] };
     }
     case 'layer':
@@ -598,7 +616,9 @@ export function expectedAnswer(core, spec) {
   const value = readPath(spec.pick, (name) => (Object.hasOwn(values, name) ? values[name] : undefined));
   const where = quote(pathText(spec.pick));
   if (value === undefined) {
-    throw new Error(`pick ${where} names no value of compute="${spec.compute}" (it has ${Object.keys(values).join(', ')}; indexes start at 0).`);
+    throw new Error(
+      `pick ${where} names no value of compute="${spec.compute}" (it has ${Object.keys(values).join(', ')}; indexes start at 0).`,
+    );
   }
   if (typeof value !== 'number') {
     const n = numbersOf(value)?.length ?? 0;
@@ -624,7 +644,11 @@ export function checkAnswer(core, expected, typedText, digits) {
   const typed = parseNumber(typedText);
   if (typed === null) return { status: 'invalid', expected: expectedText, typed: null };
   const typedRounded = formatAnswer(core, typed, digits);
-  return { status: typedRounded === expectedText ? 'correct' : 'incorrect', expected: expectedText, typed: typedRounded };
+  return {
+    status: typedRounded === expectedText ? 'correct' : 'incorrect',
+    expected: expectedText,
+    typed: typedRounded,
+  };
 }
 
 /**

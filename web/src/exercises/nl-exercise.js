@@ -73,8 +73,24 @@ function adoptStyles(root) {
 }
 
 const OBSERVED = [
-  'compute', 'pick', 'digits', 'hint', 'label', 'for', 'goal',
-  'inputs', 'weights', 'bias', 'biases', 'activation', 'activations', 'layout', 'sizes', 'seed', 'scale', 'z',
+  'compute',
+  'pick',
+  'digits',
+  'hint',
+  'label',
+  'for',
+  'goal',
+  'inputs',
+  'weights',
+  'bias',
+  'biases',
+  'activation',
+  'activations',
+  'layout',
+  'sizes',
+  'seed',
+  'scale',
+  'z',
 ];
 
 let counter = 0;
@@ -260,9 +276,10 @@ export class NlExercise extends HTMLElement {
     feedback.className = `feedback ${result.status}`;
     if (result.status === 'invalid') {
       input.setAttribute('aria-invalid', 'true');
-      feedback.textContent = input.value.trim() === ''
-        ? 'Type a number first, then press Check.'
-        : `"${input.value.trim().slice(0, 24)}" is not a number. Type digits such as 1.25 or -0.5.`;
+      feedback.textContent =
+        input.value.trim() === ''
+          ? 'Type a number first, then press Check.'
+          : `"${input.value.trim().slice(0, 24)}" is not a number. Type digits such as 1.25 or -0.5.`;
     } else if (result.status === 'correct') {
       input.removeAttribute('aria-invalid');
       feedback.textContent = `✓ Correct: ${result.expected}.`;
@@ -328,8 +345,7 @@ export class NlExercise extends HTMLElement {
   #evaluate(target) {
     const spec = this.#spec;
     // Only the documented result properties of the widget are read.
-    const read = (path) =>
-      readPath(path, (name) => (WIDGET_PROPERTIES.includes(name) ? target[name] : undefined));
+    const read = (path) => readPath(path, (name) => (WIDGET_PROPERTIES.includes(name) ? target[name] : undefined));
     if (target.error || (target.output === undefined && target.solved === undefined)) {
       this.#showChallenge('waiting');
       return;
