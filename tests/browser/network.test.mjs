@@ -146,45 +146,53 @@ print(" ".join(repr(float(v)) for v in list(h) + list(out)))`;
     assert.deepEqual(await w().evaluate((el) => el.layers), want2);
   });
 
-  test('keyboard: Tab reaches the cells, ArrowUp steps a value, Escape undoes a bad value', async () => {
+  test('keyboard: typing in a focused cell, arrow keys between cells, Escape undoes a bad value', async () => {
     const cell = w().getByRole('textbox', { name: 'input x₁' });
     await cell.focus();
-    await page.keyboard.press('ArrowUp');
-    assert.equal(await cell.inputValue(), '0.7');
+    await page.keyboard.type('0.7'); // the cell's text is selected on focus
     const layers = core.seededLayers({ ...SEEDED, seed: 0 });
     layers[0].weights.data[1] = -1.5;
     assert.deepEqual(await w().evaluate((el) => el.layers), expectedLayers([0.7, 0.1, 0.25, 0.4], layers));
-    await page.keyboard.press('Tab');
-    assert.equal(
-      await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.getAttribute('aria-label')),
-      'input x₂',
-    );
+    await page.keyboard.press('ArrowRight');
+    const focused = () =>
+      page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.getAttribute('aria-label'));
+    assert.equal(await focused(), 'input x₂');
     const good = await w().evaluate((el) => el.output);
     await page.keyboard.type('x');
     assert.equal(await w().getByRole('textbox', { name: 'input x₂' }).getAttribute('aria-invalid'), 'true');
     assert.deepEqual(await w().evaluate((el) => el.output), good, 'the last good result stays');
     await page.keyboard.press('Escape');
     assert.equal(await w().getByRole('textbox', { name: 'input x₂' }).getAttribute('aria-invalid'), null);
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'input x₃');
   });
 
-  test('pasting a NumPy literal into a cell fills the matrix; Re-seed draws the next seed', async () => {
+  test('pasting a NumPy literal into a cell fills the grid; Re-seed draws the next seed', async () => {
     await w()
       .getByRole('textbox', { name: 'input x₁' })
       .evaluate((field) => {
         const data = new DataTransfer();
-        data.setData('text', 'np.array([[1., 0., 0., 1.], [0.5, 0.5, 0.5, 0.5]])');
+        data.setData('text/plain', 'np.array([1., 0., 0., 1.])');
         field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       });
-    const inputs = [
-      [1, 0, 0, 1],
-      [0.5, 0.5, 0.5, 0.5],
-    ];
+    const inputs = [1, 0, 0, 1];
+    assert.deepEqual(await w().evaluate((el) => el.state.inputs), [inputs]);
     await w().getByRole('button', { name: 'Re-seed' }).click();
     const layers = core.seededLayers({ ...SEEDED, seed: 1 });
-    const want = expectedLayers(inputs, layers, true);
+    const want = expectedLayers(inputs, layers);
+    assert.deepEqual(await w().evaluate((el) => el.layers), want);
+    assert.deepEqual(await readTables(w()), expectedTables(want, false));
+    assert.equal(await w().evaluate((el) => el.stateAttributes(el.state).seed), '1');
+  });
+
+  test('a batch of inputs: one Z and A row per sample, as the core computes them', async () => {
+    await w().evaluate((el) => el.setAttribute('inputs', '0.6 0.1 0.9 0.4; 1 2 3 4'));
+    await page.waitForFunction(() => Array.isArray(document.getElementById('network-seeded').output[0]));
+    const want = expectedLayers([X, [1, 2, 3, 4]], core.seededLayers({ ...SEEDED, seed: 0 }), true);
     assert.deepEqual(await w().evaluate((el) => el.layers), want);
     assert.deepEqual(await readTables(w()), expectedTables(want, true));
-    assert.equal(await w().evaluate((el) => el.stateAttributes(el.state).seed), '1');
+    await w().evaluate((el) => el.setAttribute('inputs', '0.6 0.1 0.9 0.4'));
+    await page.waitForFunction(() => !Array.isArray(document.getElementById('network-seeded').output[0]));
   });
 
   test('Copy as NumPy is a program that prints what the widget shows', async () => {

@@ -378,18 +378,3 @@ export function prerender(attributes, core) {
       <p class="nl-static-result">Parameters: ${view.formula}.</p>`,
   );
 }
-
-/**
- * A number moved by one arrow-key step (0.1, or 1 with Shift, 0.01 with Alt),
- * rounded to the step so repeated steps do not gather float noise.
- */
-export function nudge(value, direction, { shift = false, alt = false } = {}) {
-  const step = shift ? 1 : alt ? 0.01 : 0.1;
-  const places = shift ? 0 : alt ? 2 : 1;
-  return Number((value + direction * step).toFixed(Math.max(places, decimalsOf(value))));
-}
-
-function decimalsOf(value) {
-  const m = /\.(\d+)/.exec(String(value));
-  return m ? Math.min(12, m[1].length) : 0;
-}

@@ -36,17 +36,15 @@
  * Events: nl-change (bubbles, composed) after any of those changed.
  * CSS parts: base, toolbar, error, body (base.js); diagram, results, controls.
  *
- * Editing: every number is a text field. ArrowUp/ArrowDown step it by 0.1
- * (Shift: 1, Alt: 0.01); Escape puts back the last good value; pasting a NumPy
- * literal or rows of numbers into any cell fills the whole matrix (for the
- * inputs, any number of samples). A bad value marks the field and the last good
- * result stays on screen.
+ * Editing: the inputs, and the selected layer's weights and biases, are
+ * MatrixEditor grids (matrix-editor.js): arrow keys move between cells, Escape
+ * restores a cell, a pasted NumPy literal fills a grid of its shape. A bad value
+ * marks the cell and the last good result stays on screen.
  */
 import { NlWidget, el } from './base.js';
 import { activationName } from './neuron-model.js';
 import {
   LAYER_ACTIVATIONS,
-  NETWORK_LIMITS,
   diagramLayout,
   edgeWidth,
   layerName,
@@ -55,28 +53,27 @@ import {
   networkNumpy,
   networkView,
   nodeName,
-  nudge,
   parseNetworkAttributes,
   seededLayers,
   shapeText,
   sizesOf,
   weightAt,
 } from './network-model.js';
+import { MATRIX_CSS, MatrixEditor } from './matrix-editor.js';
 import { NETWORK_CSS } from './nl-network.css.js';
-import { isIncompleteNumber, parseMatrix, parseNumber } from './parse.js';
+import { parseNumber } from './parse.js';
 
 const NODE_R = 19;
 
 /** The <nl-network> element; its contract is in this file's header comment. */
 export class NlNetwork extends NlWidget {
   static observedAttributes = ['inputs', 'sizes', 'activations', 'seed', 'scale', 'weights', 'biases', 'layout'];
-  static styles = NETWORK_CSS;
+  static styles = [MATRIX_CSS, NETWORK_CSS];
   static noun = 'network';
 
   #ui = null;
   #layer = 0; // the layer whose weights are being edited
   #sample = 0; // the sample the diagram shows
-  #invalid = new Set();
 
   parse(attrs, core) {
     return parseNetworkAttributes(attrs, core);
@@ -162,7 +159,6 @@ export class NlNetwork extends NlWidget {
     this.listen(layerSelect, 'change', () => {
       this.#layer = Number(layerSelect.value);
       this.#buildLayerEditor(this.state);
-      this.#renderEditors(this.#lastView, this.state);
     });
     this.listen(actSelect, 'change', () => {
       const state = this.state;
@@ -234,7 +230,6 @@ export class NlNetwork extends NlWidget {
 
   sync(state) {
     const ui = this.#ui;
-    this.#invalid.clear();
     this.#note(null);
     const sizes = sizesOf(state.layers);
     if (this.#layer >= state.layers.length) this.#layer = 0;
@@ -271,7 +266,6 @@ export class NlNetwork extends NlWidget {
     ui.formula.textContent = view.formula;
     this.#renderDiagram(view, state);
     this.#renderTables(view, state);
-    this.#renderEditors(view, state);
     this.announce(`output ${ui.outValue.textContent}`);
   }
 
@@ -419,16 +413,17 @@ export class NlNetwork extends NlWidget {
   // --- editors -----------------------------------------------------------
 
   #buildInputsEditor(state) {
-    const cols = state.inputs[0].length;
-    this.#ui.grids.inputs = this.#grid(this.#ui.inputsGrid, {
-      rows: state.inputs.length,
-      cols,
-      key: 'inputs',
-      colName: (j) => nodeName(0, j, state.layers.length),
-      rowName: (s) => (state.inputs.length > 1 ? `sample ${s + 1}` : 'x'),
-      label: (s, j) =>
-        `input ${nodeName(0, j, state.layers.length)}${state.inputs.length > 1 ? `, sample ${s + 1}` : ''}`,
+    const n = state.layers.length;
+    const many = state.inputs.length > 1;
+    const name = (j) => nodeName(0, j, n);
+    this.#ui.grids.inputs = this.#editor(this.#ui.inputsGrid, {
+      name: 'input',
+      rowLabels: (s) => (many ? `sample ${s + 1}` : 'x'),
+      colLabels: name,
+      cellName: (s, j) => `input ${name(j)}${many ? `, sample ${s + 1}` : ''}`,
+      onChange: (rows) => this.update({ ...this.state, inputs: rows }),
     });
+    this.#ui.grids.inputs.setValues(state.inputs);
   }
 
   #buildLayerEditor(state) {
@@ -443,191 +438,43 @@ export class NlNetwork extends NlWidget {
       : `W${k + 1} has shape (${nOut},${nIn}): one row per neuron, one column per input.`;
     const inName = (i) => nodeName(k, i, n);
     const outName = (j) => nodeName(k + 1, j, n);
-    ui.grids.weights = this.#grid(ui.weightsGrid, {
-      rows: layer.weights.length,
-      cols: layer.weights[0].length,
-      key: 'weights',
+    // Edited weights are no longer the seeded ones.
+    const withLayer = (change) => {
+      const now = this.state;
+      return this.update({ ...now, layers: now.layers.map((l, i) => (i === k ? { ...l, ...change } : l)), seed: null });
+    };
+    ui.grids.weights = this.#editor(ui.weightsGrid, {
+      name: 'weight',
       caption: `W${k + 1}`,
-      rowName: cols ? inName : outName,
-      colName: cols ? outName : inName,
-      label: (r, c) => `weight from ${cols ? inName(r) : inName(c)} to ${cols ? outName(c) : outName(r)}`,
+      rowLabels: cols ? inName : outName,
+      colLabels: cols ? outName : inName,
+      cellName: (r, c) => `weight from ${cols ? inName(r) : inName(c)} to ${cols ? outName(c) : outName(r)}`,
+      onChange: (rows) => withLayer({ weights: rows }),
     });
-    ui.grids.biases = this.#grid(ui.biasesGrid, {
-      rows: 1,
-      cols: nOut,
-      key: 'biases',
+    ui.grids.weights.setValues(layer.weights);
+    ui.grids.biases = this.#editor(ui.biasesGrid, {
+      name: 'bias',
       caption: `b${k + 1}`,
-      rowName: () => 'b',
-      colName: outName,
-      label: (_, j) => `bias of ${outName(j)}`,
+      rowLabels: () => 'b',
+      colLabels: outName,
+      cellName: (_, j) => `bias of ${outName(j)}`,
+      onChange: (rows) => withLayer({ biases: rows[0] }),
     });
+    ui.grids.biases.setValues([layer.biases]);
     const choices = LAYER_ACTIVATIONS.includes(layer.activation)
       ? LAYER_ACTIVATIONS
       : [...LAYER_ACTIVATIONS, layer.activation];
     ui.actSelect.replaceChildren(...choices.map((name) => el('option', { value: name }, name)));
     ui.actSelect.value = layer.activation;
-    this.#invalid.clear();
     this.#note(null);
   }
 
-  // Puts the state's numbers into the editors (skipping the field being typed in).
-  #renderEditors(view, state) {
-    if (!view) return;
-    const ui = this.#ui;
-    const focused = this.shadowRoot.activeElement;
-    // A field shows the core's 3-decimal text, and the exact value while it has focus.
-    const fill = (grid, values, texts) => {
-      grid?.cells.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          cell.exact = String(values[r][c]);
-          cell.shown = texts[r][c];
-          if (cell.field === focused || this.#invalid.has(cell)) return;
-          cell.field.value = cell.shown;
-          cell.last = cell.exact;
-        }),
-      );
-    };
-    const k = this.#layer;
-    const layer = state.layers[k];
-    fill(ui.grids.inputs, state.inputs, view.text.inputs);
-    fill(ui.grids.weights, layer.weights, view.text.weights[k]);
-    fill(ui.grids.biases, [layer.biases], [view.text.biases[k]]);
-    ui.actSelect.value = layer.activation;
-  }
-
-  // An editable grid of number fields in a table, with row and column headers.
-  #grid(container, { rows, cols, key, caption, rowName, colName, label }) {
-    const table = el('table', { class: 'grid' });
-    if (caption) table.append(el('caption', {}, caption));
-    const head = el('tr');
-    head.append(el('th', {}, ''));
-    for (let c = 0; c < cols; c++) head.append(el('th', { scope: 'col' }, colName(c)));
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    const cells = [];
-    for (let r = 0; r < rows; r++) {
-      const tr = el('tr');
-      tr.append(el('th', { scope: 'row' }, rowName(r)));
-      const row = [];
-      for (let c = 0; c < cols; c++) {
-        const field = el('input', {
-          type: 'text',
-          autocomplete: 'off',
-          spellcheck: 'false',
-          'aria-label': label(r, c),
-        });
-        const cell = { key, r, c, field, last: '', exact: '', shown: '' };
-        this.listen(field, 'focus', () => {
-          if (!this.#invalid.has(cell) && field.value === cell.shown) {
-            field.value = cell.exact;
-            field.select();
-          }
-        });
-        this.listen(field, 'blur', () => {
-          if (!this.#invalid.has(cell) && parseNumber(field.value) === Number(cell.exact)) field.value = cell.shown;
-        });
-        this.listen(field, 'input', () => this.#onCell(cell));
-        this.listen(field, 'keydown', (event) => this.#cellKey(cell, event));
-        this.listen(field, 'paste', (event) => this.#onPaste(cell, event));
-        const td = el('td');
-        td.append(field);
-        tr.append(td);
-        row.push(cell);
-      }
-      cells.push(row);
-      tbody.append(tr);
-    }
-    table.append(thead, tbody);
-    container.replaceChildren(table);
-    return { cells };
-  }
-
-  // The state with one number changed.
-  #withValue(cell, value) {
-    const state = this.state;
-    if (cell.key === 'inputs') {
-      const inputs = state.inputs.map((row, r) => (r === cell.r ? row.map((v, c) => (c === cell.c ? value : v)) : row));
-      return { ...state, inputs };
-    }
-    const layers = state.layers.map((l, k) => {
-      if (k !== this.#layer) return l;
-      if (cell.key === 'biases') return { ...l, biases: l.biases.map((v, j) => (j === cell.c ? value : v)) };
-      return {
-        ...l,
-        weights: l.weights.map((row, r) => (r === cell.r ? row.map((v, c) => (c === cell.c ? value : v)) : row)),
-      };
-    });
-    // Edited weights are no longer the seeded ones.
-    return { ...state, layers, seed: null };
-  }
-
-  #onCell(cell) {
-    const text = cell.field.value;
-    const value = parseNumber(text);
-    if (value === null) {
-      if (!isIncompleteNumber(text))
-        this.#mark(cell, `"${text.slice(0, 24)}" is not a number. The results show the last good value.`);
-      return;
-    }
-    const problem = this.update(this.#withValue(cell, value));
-    if (problem) return this.#mark(cell, problem);
-    this.#clear(cell);
-    cell.last = text;
-  }
-
-  #cellKey(cell, event) {
-    if (event.key === 'Escape') {
-      cell.field.value = cell.last;
-      this.#clear(cell);
-      return;
-    }
-    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-    event.preventDefault();
-    const now = parseNumber(cell.field.value) ?? parseNumber(cell.last) ?? 0;
-    const value = nudge(now, event.key === 'ArrowUp' ? 1 : -1, { shift: event.shiftKey, alt: event.altKey });
-    cell.field.value = String(value);
-    this.#onCell(cell);
-  }
-
-  // A pasted matrix fills the whole grid it lands in.
-  #onPaste(cell, event) {
-    const text = event.clipboardData?.getData('text') ?? '';
-    if (!/[\s,;[\]]/.test(text.trim())) return; // one number: the browser pastes it
-    event.preventDefault();
-    let m;
-    try {
-      m = parseMatrix(text, 'pasted text', { kind: 'text', newlineRows: true, numbers: 512, rows: 64 });
-    } catch (err) {
-      return this.#mark(cell, err.message);
-    }
-    const state = this.state;
-    let next;
-    if (cell.key === 'inputs') {
-      const cols = state.inputs[0].length;
-      if (m[0].length !== cols)
-        return this.#mark(cell, `The pasted inputs have ${m[0].length} numbers per sample; the network takes ${cols}.`);
-      if (m.length > NETWORK_LIMITS.samples)
-        return this.#mark(cell, `At most ${NETWORK_LIMITS.samples} samples can be shown.`);
-      next = { ...state, inputs: m, batch: m.length > 1 || state.batch };
-    } else {
-      const layer = state.layers[this.#layer];
-      const want = cell.key === 'biases' ? [1, layer.biases.length] : [layer.weights.length, layer.weights[0].length];
-      if (m.length !== want[0] || m[0].length !== want[1]) {
-        return this.#mark(
-          cell,
-          `The pasted matrix has shape (${m.length},${m[0].length}); this one needs (${want[0]},${want[1]}).`,
-        );
-      }
-      const layers = state.layers.map((l, k) =>
-        k !== this.#layer ? l : cell.key === 'biases' ? { ...l, biases: m[0] } : { ...l, weights: m },
-      );
-      next = { ...state, layers, seed: null };
-    }
-    const problem = this.update(next);
-    if (problem) return this.#mark(cell, problem);
-    this.sync(this.state); // the grid may have a new shape
-    this.render(this.#lastView, this.state);
+  // The shared editable grid (matrix-editor.js): named cells, arrow keys between
+  // cells, Escape, pasted NumPy literals; a refused value stays marked.
+  #editor(container, options) {
+    const editor = new MatrixEditor({ ...options, guard: (fn) => this.guard(fn) });
+    container.replaceChildren(editor.element);
+    return editor;
   }
 
   #drawSeeded(step) {
@@ -648,20 +495,6 @@ export class NlNetwork extends NlWidget {
     this.sync(this.state);
     this.render(this.#lastView, this.state);
     return this.#note(null);
-  }
-
-  #mark(cell, message) {
-    cell.field.setAttribute('aria-invalid', 'true');
-    cell.field.setAttribute('aria-describedby', 'net-note');
-    this.#invalid.add(cell);
-    this.#note(message);
-  }
-
-  #clear(cell) {
-    cell.field.removeAttribute('aria-invalid');
-    cell.field.removeAttribute('aria-describedby');
-    this.#invalid.delete(cell);
-    if (this.#invalid.size === 0) this.#note(null);
   }
 
   #note(message) {
