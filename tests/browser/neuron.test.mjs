@@ -381,6 +381,37 @@ describe('NlWidget features, on <nl-neuron>', () => {
     assert.match(new URL(fx.url()).hash, /n2\.inputs=3\+2/, 'and keeps the other widget\'s');
     await w2.getByRole('button', { name: 'Reset' }).click();
     assert.equal(new URL(fx.url()).hash, '');
+
+    // The same link opened in the same tab changes only the hash.
+    await fx.evaluate(() => {
+      location.hash = '#n2.bias=2';
+    });
+    await fx.waitForFunction(() => document.getElementById('n2').z === 3);
+    await fx.evaluate(() => {
+      location.hash = '#intro';
+    });
+    await fx.waitForTimeout(100);
+    assert.equal(await w2.evaluate((el) => el.z), 3, 'an anchor link leaves the widget alone');
+    await w2.getByRole('button', { name: 'Reset' }).click();
+  });
+
+  test('theme: dark and light override the system; reduced motion stops the spinner', async () => {
+    const w = byId('n2');
+    const background = () => w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[part="base"]')).backgroundColor);
+    const light = await background();
+    await w.evaluate((el) => el.setAttribute('theme', 'dark'));
+    const dark = await background();
+    assert.notEqual(dark, light);
+    await fx.emulateMedia({ colorScheme: 'dark' });
+    await w.evaluate((el) => el.setAttribute('theme', 'light'));
+    assert.equal(await background(), light, 'theme="light" wins over a dark system');
+    await w.evaluate((el) => el.removeAttribute('theme'));
+    assert.equal(await background(), dark, 'auto follows the system');
+    await fx.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    const spin = () => w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.loading'), '::before').animationName);
+    assert.equal(await spin(), 'none');
+    await fx.emulateMedia({ reducedMotion: 'no-preference' });
+    assert.equal(await spin(), 'nl-spin');
   });
 
   test('a bad link state is refused with a note, and the page\'s values show', async () => {
@@ -483,6 +514,8 @@ describe('NlWidget features, on <nl-neuron>', () => {
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
     assert.equal(png.readUInt32BE(16), 2 * width, 'drawn at twice the diagram size');
     assert.ok(png.length > 5000, `a real picture (${png.length} bytes)`);
+    await mkdir(SHOTS, { recursive: true });
+    await pngFile.saveAs(`${SHOTS}neuron-diagram-download.png`);
   });
 
   test('the Share menu works from the keyboard', async () => {

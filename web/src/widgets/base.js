@@ -167,6 +167,7 @@ export class NlWidget extends HTMLElement {
   }
 
   connectedCallback() {
+    window.addEventListener('hashchange', this.#onHashChange);
     if (this.#phase !== 'idle') return;
     if (typeof IntersectionObserver !== 'function') {
       this.#start();
@@ -186,6 +187,7 @@ export class NlWidget extends HTMLElement {
   }
 
   disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#onHashChange);
     if (this.#phase === 'idle') NlWidget.#observer?.unobserve(this);
     clearTimeout(this.#announceTimer);
     this.#closeMenu(false);
@@ -417,6 +419,14 @@ export class NlWidget extends HTMLElement {
     });
     return { wrap, button, menu, items, rule };
   }
+
+  // A link to this page opened in the same tab changes only the hash: show its
+  // state for this widget, if it has one (an anchor link leaves widgets alone).
+  #onHashChange = () =>
+    this.guard(() => {
+      const saved = this.#core && readHashState(location.hash, this.id, this.constructor.observedAttributes);
+      if (saved) this.#load(saved);
+    });
 
   #outside = (event) => {
     if (!event.composedPath().includes(this.#ui.wrap)) this.#closeMenu(false);

@@ -61,9 +61,15 @@ export const COMMON_CSS = `
 }
 .fallback { color: var(--nl-muted); font-size: 14px; }
 
-/* Toolbar: Reset and a Share menu, top right; their status on the left. */
-.bar { display: flex; align-items: center; justify-content: flex-end; gap: 6px; min-height: 32px; margin-bottom: 6px; }
-.status { flex: 1; min-width: 0; margin: 0; font-size: 13px; color: var(--nl-muted); }
+/* Toolbar: Reset and a Share menu, top right; their status on the left, or
+   on narrow widgets on a row of its own below them (it stays in the
+   accessibility tree when empty, so screen readers hear what it says). */
+.bar { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 0 6px; min-height: 32px; margin-bottom: 6px; }
+.status { flex: 1 1 0; min-width: 0; margin: 0; font-size: 13px; color: var(--nl-muted); }
+@container (max-width: 520px) {
+  .bar .status { order: 1; flex-basis: 100%; margin-top: 4px; }
+  .bar .status:empty { margin-top: 0; }
+}
 .status.ok { color: var(--nl-ok); }
 .status.bad { color: var(--nl-error-fg); }
 .tool, .menu button {
