@@ -1,0 +1,11 @@
+# print's sep and end keyword arguments.
+print(1, 2, 3)
+print(1, 2, 3, sep=", ")
+print(1, 2, 3, sep="")
+print("a", "b", end="!\n")
+print("no newline", end="")
+print(" -- continued")
+print("x", "y", sep="\n", end="\n\n")
+print(end="")
+print()
+print("done", sep="ignored")

@@ -1,0 +1,10 @@
+# Extreme doubles and rounding boundaries.
+print(5e-324)
+print(2.2250738585072014e-308)
+print(1.7976931348623157e308)
+print(9999999999999998.0)
+print(0.1 * 0.1)
+print(1e23, 1e-7, 4.35, 0.3 - 0.1)
+print(2.0 ** 52 + 0.5, 2.0 ** 53 + 1)
+print(float(10 ** 20), float(2 ** 70))
+print(-0.0, 0.0 * -1, abs(-0.0))

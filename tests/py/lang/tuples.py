@@ -1,0 +1,11 @@
+# Tuples: literals, indexing, slicing, concatenation and repr.
+t = (1, 2.5, "three", None, True)
+print(t)
+print(t[0], t[-1], t[1:3], t[::-1])
+print(len(t), t + (6,), (0,) * 3)
+single = (42,)
+print(single, len(single))
+empty = ()
+print(empty, len(empty))
+print((1, (2, 3)), tuple([4, 5]))
+print(2.5 in t, "x" in t)

@@ -1,0 +1,7 @@
+# Doubled braces are literal braces.
+x = 5
+print(f"{{x}}")
+print(f"{{{x}}}")
+print(f"{{ {x} }}")
+print("{{}}".format())
+print("{{{}}}".format(x))
