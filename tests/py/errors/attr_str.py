@@ -1,0 +1,4 @@
+# Strings are immutable: no append.
+s = "abc"
+print(s.upper())
+s.append("d")

@@ -1,0 +1,4 @@
+# A function without a body.
+def f(x):
+
+print(f(1))

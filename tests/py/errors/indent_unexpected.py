@@ -1,0 +1,3 @@
+# An indented line with no block to belong to.
+x = 1
+    y = 2

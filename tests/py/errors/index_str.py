@@ -1,0 +1,4 @@
+# String index past the end.
+s = "abc"
+print(s[-1])
+print(s[10])

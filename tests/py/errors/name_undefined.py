@@ -1,0 +1,5 @@
+# Using a name that was never assigned.
+x = 1
+print("before", x)
+print(y)
+print("never printed")

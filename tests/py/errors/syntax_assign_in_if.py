@@ -1,0 +1,4 @@
+# = where == was meant.
+x = 2
+if x = 2:
+    print("two")

@@ -1,0 +1,3 @@
+# Two operators in a row.
+print("start")
+x = 1 +* 2

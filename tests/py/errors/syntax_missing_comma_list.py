@@ -1,0 +1,3 @@
+# Missing comma between list items.
+xs = [1, 2 3]
+print(xs)

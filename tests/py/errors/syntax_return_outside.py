@@ -1,0 +1,4 @@
+# return at module level.
+x = 1
+print(x)
+return x

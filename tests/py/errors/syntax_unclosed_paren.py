@@ -1,0 +1,4 @@
+# An opening parenthesis that is never closed.
+print("start")
+total = (1 + 2
+print(total)

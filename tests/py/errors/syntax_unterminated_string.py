@@ -1,0 +1,4 @@
+# A string literal without its closing quote.
+print("ok")
+s = "abc
+print(s)

@@ -1,0 +1,4 @@
+# int + str is not defined.
+n = 3
+print("n =", n)
+print(n + "1")

@@ -1,0 +1,3 @@
+# Ordering comparison between str and int.
+print(sorted([3, 1, 2]))
+print("10" < 9)

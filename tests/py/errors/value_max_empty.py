@@ -1,0 +1,3 @@
+# max of an empty list.
+print(max([1]))
+print(max([]))

@@ -1,0 +1,3 @@
+# Printing forever is stopped by the output limit.
+while True:
+    print("spam")

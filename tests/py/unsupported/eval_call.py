@@ -1,0 +1,2 @@
+# eval is not a builtin here.
+print(eval("1 + 2"))

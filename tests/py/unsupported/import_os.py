@@ -1,0 +1,4 @@
+# Only numpy and math can be imported.
+import os
+
+print(os.getcwd())

@@ -1,0 +1,4 @@
+# Python's random module is not available (use np.random).
+import random
+
+print(random.random())

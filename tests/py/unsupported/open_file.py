@@ -1,0 +1,3 @@
+# There is no file system: open is not a builtin here.
+f = open("/etc/passwd")
+print(f.read())

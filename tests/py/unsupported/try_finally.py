@@ -1,0 +1,5 @@
+# try/finally is outside the subset.
+try:
+    print("body")
+finally:
+    print("cleanup")
