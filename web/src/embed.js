@@ -7,6 +7,7 @@
 // The wasm core (nl_core.mjs and nl_core.wasm beside this file) loads when the
 // first widget needs it.
 import './widgets/nl-neuron.js';
+import './widgets/nl-layer.js';
 import './widgets/nl-network.js';
 import './widgets/nl-boundary.js';
 import './exercises/nl-exercise.js';
