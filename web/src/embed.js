@@ -8,6 +8,7 @@
 // first widget needs it.
 import './widgets/nl-neuron.js';
 import './widgets/nl-layer.js';
+import './widgets/nl-batch.js';
 import './widgets/nl-network.js';
 import './widgets/nl-boundary.js';
 import './exercises/nl-exercise.js';
