@@ -56,7 +56,12 @@ export function watch(page, problems) {
  */
 export async function servePage(context, url, html) {
   await context.route(url, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: html }),
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP },
+      body: html,
+    }),
   );
 }
 

@@ -42,7 +42,11 @@ editor.setValues([[0.2, 0.8, -0.5, 1, 2], [0.5, -0.91, 0.26, -0.5, 3], [-0.26, -
 window.editor = editor;
 window.ready = true;
 `;
-const START = [[0.2, 0.8, -0.5, 1, 2], [0.5, -0.91, 0.26, -0.5, 3], [-0.26, -0.27, 0.17, 0.87, 0.5]];
+const START = [
+  [0.2, 0.8, -0.5, 1, 2],
+  [0.5, -0.91, 0.26, -0.5, 3],
+  [-0.26, -0.27, 0.17, 0.87, 0.5],
+];
 
 describe('MatrixEditor', () => {
   let server;
@@ -53,7 +57,8 @@ describe('MatrixEditor', () => {
   const cell = (name) => page.locator('#host').getByRole('textbox', { name, exact: true });
   const values = () => page.evaluate(() => window.editor.values);
   const note = () => page.locator('#host .field-note');
-  const focused = () => page.evaluate(() => document.getElementById('host').shadowRoot.activeElement?.getAttribute('aria-label'));
+  const focused = () =>
+    page.evaluate(() => document.getElementById('host').shadowRoot.activeElement?.getAttribute('aria-label'));
 
   async function paste(name, text) {
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -66,8 +71,14 @@ describe('MatrixEditor', () => {
     browser = await chromium.launch(LAUNCH);
     context = await browser.newContext({ viewport: { width: 900, height: 500 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
-    await servePage(context, `${server.url}test/editor.html`, '<!doctype html><html lang="en"><title>MatrixEditor</title><body><div id="host"></div><script type="module" src="/test/editor.js"></script></body></html>');
-    await context.route(`${server.url}test/editor.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: SCRIPT }));
+    await servePage(
+      context,
+      `${server.url}test/editor.html`,
+      '<!doctype html><html lang="en"><title>MatrixEditor</title><body><div id="host"></div><script type="module" src="/test/editor.js"></script></body></html>',
+    );
+    await context.route(`${server.url}test/editor.js`, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: SCRIPT }),
+    );
     page = watch(await context.newPage(), problems);
     await page.goto(`${server.url}test/editor.html`);
     await page.waitForFunction(() => window.ready);
@@ -79,11 +90,12 @@ describe('MatrixEditor', () => {
   });
 
   // Each test starts from the same values, with no marks.
-  const reset = () => page.evaluate((rows) => {
-    window.editor.setValues(rows);
-    window.changes = [];
-    window.refuse = null;
-  }, START);
+  const reset = () =>
+    page.evaluate((rows) => {
+      window.editor.setValues(rows);
+      window.changes = [];
+      window.refuse = null;
+    }, START);
 
   test('every cell has a name; headers and caption describe the grid', async () => {
     await reset();
@@ -171,11 +183,27 @@ describe('MatrixEditor', () => {
   test('pasting a NumPy literal or a block fills the grid when the shape fits', async () => {
     await reset();
     await paste('weight row 1, column 1', 'np.array([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]])');
-    assert.deepEqual(await values(), [[1, 2, 3, 4, 2], [5, 6, 7, 8, 3], [9, 10, 11, 12, 0.5]], 'the weights; biases kept');
+    assert.deepEqual(
+      await values(),
+      [
+        [1, 2, 3, 4, 2],
+        [5, 6, 7, 8, 3],
+        [9, 10, 11, 12, 0.5],
+      ],
+      'the weights; biases kept',
+    );
     assert.equal(await cell('weight row 3, column 4').inputValue(), '12');
     assert.equal(await page.evaluate(() => window.changes.at(-1).cell), null);
     await paste('bias row 2', '1\t2\t3\t4\t5\n6\t7\t8\t9\t10\n11\t12\t13\t14\t15\n');
-    assert.deepEqual(await values(), [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]], 'a block with the bias column');
+    assert.deepEqual(
+      await values(),
+      [
+        [1, 2, 3, 4, 5],
+        [6, 7, 8, 9, 10],
+        [11, 12, 13, 14, 15],
+      ],
+      'a block with the bias column',
+    );
     await paste('weight row 1, column 1', '7');
     assert.equal((await values())[0][0], 7, 'one number is pasted into the cell');
   });
@@ -183,7 +211,10 @@ describe('MatrixEditor', () => {
   test('a paste that does not fit says why and changes nothing', async () => {
     await reset();
     await paste('weight row 1, column 1', '[[1, 2], [3, 4]]');
-    assert.equal(await note().textContent(), 'The pasted numbers are 2×2, but this grid is (3×4, or 3×5 with the bias). Nothing was changed.');
+    assert.equal(
+      await note().textContent(),
+      'The pasted numbers are 2×2, but this grid is (3×4, or 3×5 with the bias). Nothing was changed.',
+    );
     await paste('weight row 1, column 1', 'np.array([1, nan])');
     assert.match(await note().textContent(), /^In the pasted text, at character 14: expected a finite number/);
     await paste('weight row 1, column 1', '<img src=x onerror=alert(1)>');

@@ -18,7 +18,11 @@ import { ROOT, SHOTS, openSite, phaseOf, servePage, startWidgets, watch as watch
 const LESSON = '01-neuron.html';
 
 /** Numbers of an attribute, as the embed contract defines them. */
-const numbers = (text) => text.trim().split(/[\s,]+/).map(Number);
+const numbers = (text) =>
+  text
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
 
 let core;
 let site;
@@ -146,7 +150,12 @@ describe('lesson 1 and <nl-neuron>', () => {
     assert.equal(await widget().getByRole('textbox', { name: 'w₁ (weight 1), exact value' }).inputValue(), value);
     const weights = numbers(before.attrs.weights);
     weights[0] = Number(value);
-    const params = { inputs: numbers(before.attrs.inputs), weights, bias: Number(before.attrs.bias), activation: before.attrs.activation };
+    const params = {
+      inputs: numbers(before.attrs.inputs),
+      weights,
+      bias: Number(before.attrs.bias),
+      activation: before.attrs.activation,
+    };
     const want = expected(params);
     assertShows(await readWidget(0), want);
     assert.ok((await page.evaluate(() => window.nlChanges)) >= 1, 'nl-change fired');
@@ -240,7 +249,12 @@ describe('lesson 1 and <nl-neuron>', () => {
     // Restored attributes show the attribute values again; the other widgets never noticed.
     const shown = await readWidget(0);
     const { attrs } = shown;
-    const params = { inputs: numbers(attrs.inputs), weights: numbers(attrs.weights), bias: Number(attrs.bias), activation: attrs.activation };
+    const params = {
+      inputs: numbers(attrs.inputs),
+      weights: numbers(attrs.weights),
+      bias: Number(attrs.bias),
+      activation: attrs.activation,
+    };
     assertShows(shown, expected(params));
     assert.equal((await readWidget(1)).error, null);
   });
@@ -252,7 +266,10 @@ describe('lesson 1 and <nl-neuron>', () => {
     const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (page is ${overflow}px too wide)`);
     await narrow.screenshot({ path: `${SHOTS}neuron-375.png`, fullPage: true });
-    await narrow.locator('nl-neuron').first().screenshot({ path: `${SHOTS}neuron-widget-375.png` });
+    await narrow
+      .locator('nl-neuron')
+      .first()
+      .screenshot({ path: `${SHOTS}neuron-widget-375.png` });
     await narrow.close();
   });
 
@@ -266,7 +283,6 @@ describe('lesson 1 and <nl-neuron>', () => {
     await context.close();
   });
 });
-
 
 // A page of our own: two neurons with ids, one without, one far below the fold.
 const FIXTURE = 'test/widgets.html';
@@ -289,7 +305,12 @@ describe('NlWidget features, on <nl-neuron>', () => {
   let context;
   let fx; // the fixture page
   const byId = (id) => fx.locator(`nl-neuron#${id}`);
-  const params = (a) => ({ inputs: numbers(a.inputs), weights: numbers(a.weights), bias: Number(a.bias), activation: a.activation });
+  const params = (a) => ({
+    inputs: numbers(a.inputs),
+    weights: numbers(a.weights),
+    bias: Number(a.bias),
+    activation: a.activation,
+  });
 
   /** Opens the Share menu of a widget and picks an item. */
   async function share(widget, item) {
@@ -325,17 +346,24 @@ describe('NlWidget features, on <nl-neuron>', () => {
     await fx.waitForTimeout(400);
     assert.equal(await phaseOf(far), 'idle', 'still idle while out of view');
     assert.equal(await far.evaluate((el) => el.z), null);
-    assert.equal(await far.evaluate((el) => el.shadowRoot.querySelector('[part="body"]').childElementCount), 0, 'nothing built yet');
+    assert.equal(
+      await far.evaluate((el) => el.shadowRoot.querySelector('[part="body"]').childElementCount),
+      0,
+      'nothing built yet',
+    );
     assert.ok(await fx.getByText('A neuron: 1×3 + 2×4 + 0.5.').isVisible(), 'its own content shows until it starts');
     await far.scrollIntoViewIfNeeded();
     await fx.waitForFunction(() => typeof document.getElementById('far').z === 'number');
     assert.equal(await phaseOf(far), 'ready');
-    assert.equal(await far.evaluate((el) => el.z), core.neuron(params({ inputs: '1 2', weights: '3 4', bias: '0.5', activation: 'identity' })).z);
+    assert.equal(
+      await far.evaluate((el) => el.z),
+      core.neuron(params({ inputs: '1 2', weights: '3 4', bias: '0.5', activation: 'identity' })).z,
+    );
     assert.ok(!(await fx.getByText('A neuron: 1×3 + 2×4 + 0.5.').isVisible()), 'the live widget replaces it');
     await fx.evaluate(() => window.scrollTo(0, 0));
   });
 
-  test('Reset puts back the page\'s values after edits', async () => {
+  test("Reset puts back the page's values after edits", async () => {
     const w = byId('n1');
     await typeInto(w, 'b (bias), exact value', '0.9');
     await w.getByRole('combobox', { name: 'activation' }).selectOption('tanh');
@@ -349,20 +377,27 @@ describe('NlWidget features, on <nl-neuron>', () => {
     assert.match(await w.locator('.status').textContent(), /original values/);
   });
 
-  test('Copy link puts each widget\'s state in the hash; a reload restores both; Reset clears its own', async () => {
+  test("Copy link puts each widget's state in the hash; a reload restores both; Reset clears its own", async () => {
     const w1 = byId('n1');
     await typeInto(w1, 'w₂ (weight 2), exact value', '-1.25');
     await w1.getByRole('combobox', { name: 'activation' }).selectOption('sigmoid');
     await share(w1, 'Copy link');
-    await fx.waitForFunction(() => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'Link copied');
+    await fx.waitForFunction(
+      () => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'Link copied',
+    );
     const link = await clipboard();
     assert.equal(link, fx.url());
-    assert.match(new URL(link).hash, /^#n1\.inputs=0\.5\+-0\.3\+0\.7&n1\.weights=0\.5\+-1\.25\+0\.8&n1\.bias=0\.1&n1\.activation=sigmoid$/);
+    assert.match(
+      new URL(link).hash,
+      /^#n1\.inputs=0\.5\+-0\.3\+0\.7&n1\.weights=0\.5\+-1\.25\+0\.8&n1\.bias=0\.1&n1\.activation=sigmoid$/,
+    );
 
     const w2 = byId('n2');
     await typeInto(w2, 'x₁ (input 1), exact value', '3');
     await share(w2, 'Copy link');
-    await fx.waitForFunction(() => document.getElementById('n2').shadowRoot.querySelector('.status').textContent === 'Link copied');
+    await fx.waitForFunction(
+      () => document.getElementById('n2').shadowRoot.querySelector('.status').textContent === 'Link copied',
+    );
     const both = await clipboard();
     assert.match(new URL(both).hash, /n1\.activation=sigmoid&n2\.inputs=3\+2&/, 'the second widget adds its entries');
 
@@ -372,13 +407,16 @@ describe('NlWidget features, on <nl-neuron>', () => {
     const want1 = core.neuron({ ...params(N1), weights: [0.5, -1.25, 0.8], activation: 'sigmoid' });
     assert.equal(await w1.evaluate((el) => el.output), want1.y, 'n1 restored from the link');
     assert.equal(await w1.getByRole('textbox', { name: 'w₂ (weight 2), exact value' }).inputValue(), '-1.25');
-    assert.equal(await w1.getAttribute('weights'), N1.weights, 'the attributes stay the author\'s');
-    assert.equal(await w2.evaluate((el) => el.z), core.neuron({ inputs: [3, 2], weights: [0.5, 0.25], bias: 0, activation: 'identity' }).z);
+    assert.equal(await w1.getAttribute('weights'), N1.weights, "the attributes stay the author's");
+    assert.equal(
+      await w2.evaluate((el) => el.z),
+      core.neuron({ inputs: [3, 2], weights: [0.5, 0.25], bias: 0, activation: 'identity' }).z,
+    );
 
     await w1.getByRole('button', { name: 'Reset' }).click();
     assert.equal(await w1.evaluate((el) => el.output), core.neuron(params(N1)).y);
     assert.doesNotMatch(new URL(fx.url()).hash, /n1\./, 'Reset removes its entries from the hash');
-    assert.match(new URL(fx.url()).hash, /n2\.inputs=3\+2/, 'and keeps the other widget\'s');
+    assert.match(new URL(fx.url()).hash, /n2\.inputs=3\+2/, "and keeps the other widget's");
     await w2.getByRole('button', { name: 'Reset' }).click();
     assert.equal(new URL(fx.url()).hash, '');
 
@@ -397,7 +435,8 @@ describe('NlWidget features, on <nl-neuron>', () => {
 
   test('theme: dark and light override the system; reduced motion stops the spinner', async () => {
     const w = byId('n2');
-    const background = () => w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[part="base"]')).backgroundColor);
+    const background = () =>
+      w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[part="base"]')).backgroundColor);
     const light = await background();
     await w.evaluate((el) => el.setAttribute('theme', 'dark'));
     const dark = await background();
@@ -408,22 +447,29 @@ describe('NlWidget features, on <nl-neuron>', () => {
     await w.evaluate((el) => el.removeAttribute('theme'));
     assert.equal(await background(), dark, 'auto follows the system');
     await fx.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    const spin = () => w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.loading'), '::before').animationName);
+    const spin = () =>
+      w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.loading'), '::before').animationName);
     assert.equal(await spin(), 'none');
     await fx.emulateMedia({ reducedMotion: 'no-preference' });
     assert.equal(await spin(), 'nl-spin');
   });
 
-  test('a bad link state is refused with a note, and the page\'s values show', async () => {
+  test("a bad link state is refused with a note, and the page's values show", async () => {
     await fx.goto(`${server.url}${FIXTURE}#n1.weights=1+%3Cimg+src%3Dx+onerror%3Dalert(1)%3E+2&n2.bias=0.5`);
     await fx.reload();
     await fx.waitForFunction(() => ['n1', 'n2'].every((id) => typeof document.getElementById(id).z === 'number'));
     assert.equal(await byId('n1').evaluate((el) => el.z), core.neuron(params(N1)).z);
     assert.equal(await byId('n1').evaluate((el) => el.error), null);
-    assert.match(await byId('n1').locator('.status').textContent(), /link's values could not be used .*"<img".*page's own/);
+    assert.match(
+      await byId('n1').locator('.status').textContent(),
+      /link's values could not be used .*"<img".*page's own/,
+    );
     assert.equal(await fx.locator('img').count(), 0);
     assert.equal(await byId('n1').locator('img').count(), 0);
-    assert.equal(await byId('n2').evaluate((el) => el.z), core.neuron({ inputs: [1, 2], weights: [0.5, 0.25], bias: 0.5, activation: 'identity' }).z);
+    assert.equal(
+      await byId('n2').evaluate((el) => el.z),
+      core.neuron({ inputs: [1, 2], weights: [0.5, 0.25], bias: 0.5, activation: 'identity' }).z,
+    );
     await fx.goto(server.url + FIXTURE);
     await fx.reload();
     await fx.waitForFunction(() => ['n1', 'n2'].every((id) => typeof document.getElementById(id).z === 'number'));
@@ -444,7 +490,9 @@ describe('NlWidget features, on <nl-neuron>', () => {
     const w = byId('n1');
     await typeInto(w, 'x₃ (input 3), exact value', '-2');
     await share(w, 'Copy embed code');
-    await fx.waitForFunction(() => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'Embed code copied');
+    await fx.waitForFunction(
+      () => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'Embed code copied',
+    );
     const snippet = await clipboard();
     assert.equal(
       snippet,
@@ -462,9 +510,14 @@ describe('NlWidget features, on <nl-neuron>', () => {
   test('Copy as NumPy: real NumPy prints the same z and y', async () => {
     const w = byId('n1');
     await share(w, 'Copy as NumPy');
-    await fx.waitForFunction(() => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'NumPy code copied');
+    await fx.waitForFunction(
+      () => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'NumPy code copied',
+    );
     const program = await clipboard();
-    assert.match(program, /^import numpy as np\n\nx = np\.array\(\[0\.5, -0\.3, -2\.0\]\)  # inputs\nw = np\.array\(\[0\.5, -0\.3, 0\.8\]\)  # weights\nb = 0\.1  # bias\n\nz = x @ w \+ b\ny = np\.maximum\(0\.0, z\)  # relu\nprint\(z, y\)\n$/);
+    assert.match(
+      program,
+      /^import numpy as np\n\nx = np\.array\(\[0\.5, -0\.3, -2\.0\]\) {2}# inputs\nw = np\.array\(\[0\.5, -0\.3, 0\.8\]\) {2}# weights\nb = 0\.1 {2}# bias\n\nz = x @ w \+ b\ny = np\.maximum\(0\.0, z\) {2}# relu\nprint\(z, y\)\n$/,
+    );
     const run = spawnSync('/usr/bin/python3', ['-c', program], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const [z, y] = run.stdout.trim().split(' ').map(Number);
@@ -475,7 +528,9 @@ describe('NlWidget features, on <nl-neuron>', () => {
   test('Copy as JSON: the values and results', async () => {
     const w = byId('n1');
     await share(w, 'Copy as JSON');
-    await fx.waitForFunction(() => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'JSON copied');
+    await fx.waitForFunction(
+      () => document.getElementById('n1').shadowRoot.querySelector('.status').textContent === 'JSON copied',
+    );
     const json = JSON.parse(await clipboard());
     assert.deepEqual(json, {
       inputs: [0.5, -0.3, -2],
@@ -499,13 +554,22 @@ describe('NlWidget features, on <nl-neuron>', () => {
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
-        dashed: [...doc.querySelectorAll('polyline')].map((p) => p.getAttribute('style').match(/stroke-dasharray:([^;]*)/)[1].trim()),
+        dashed: [...doc.querySelectorAll('polyline')].map((p) =>
+          p
+            .getAttribute('style')
+            .match(/stroke-dasharray:([^;]*)/)[1]
+            .trim(),
+        ),
         viewBox: doc.documentElement.getAttribute('viewBox'),
       };
     }, svg);
     assert.equal(parsed.error, null, 'well-formed SVG');
     assert.ok(parsed.texts.includes('w₁ = 0.500') && parsed.texts.includes('w₂ = -0.300'), 'weight labels');
-    assert.deepEqual(parsed.dashed.map((d) => d !== 'none'), [false, true, false], 'the negative weight is dashed');
+    assert.deepEqual(
+      parsed.dashed.map((d) => d !== 'none'),
+      [false, true, false],
+      'the negative weight is dashed',
+    );
     const width = Number(parsed.viewBox.split(' ')[2]);
 
     const [pngFile] = await Promise.all([fx.waitForEvent('download'), share(w, 'Download PNG')]);
@@ -540,8 +604,13 @@ describe('NlWidget features, on <nl-neuron>', () => {
     await fx.keyboard.press('Space');
     await fx.keyboard.press('ArrowDown');
     await fx.keyboard.press('Enter'); // Copy embed code
-    await fx.waitForFunction(() => document.getElementById('n2').shadowRoot.querySelector('.status').textContent === 'Embed code copied');
-    assert.match(await clipboard(), /<nl-neuron inputs="1 2" weights="0.5 0.25" bias="0" activation="identity"><\/nl-neuron>$/);
+    await fx.waitForFunction(
+      () => document.getElementById('n2').shadowRoot.querySelector('.status').textContent === 'Embed code copied',
+    );
+    assert.match(
+      await clipboard(),
+      /<nl-neuron inputs="1 2" weights="0.5 0.25" bias="0" activation="identity"><\/nl-neuron>$/,
+    );
     await w.getByRole('button', { name: 'Share' }).click();
     await fx.mouse.click(5, 5);
     assert.equal(await button.getAttribute('aria-expanded'), 'false', 'a click elsewhere closes it');

@@ -33,42 +33,113 @@ function messageOf(f) {
 
 describe('attribute notation', () => {
   test('rows by semicolons, numbers by spaces or commas', () => {
-    assert.deepEqual(parseMatrix('1 2, 3; 4 5 6', 'weights'), [[1, 2, 3], [4, 5, 6]]);
-    assert.deepEqual(parseMatrix(' 0.2 0.8 -0.5 1;\n 0.5 -0.91 0.26 -0.5 ', 'weights'), [[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5]]);
+    assert.deepEqual(parseMatrix('1 2, 3; 4 5 6', 'weights'), [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    assert.deepEqual(parseMatrix(' 0.2 0.8 -0.5 1;\n 0.5 -0.91 0.26 -0.5 ', 'weights'), [
+      [0.2, 0.8, -0.5, 1],
+      [0.5, -0.91, 0.26, -0.5],
+    ]);
     assert.deepEqual(parseMatrix('1 2 3', 'inputs'), [[1, 2, 3]], 'a vector is one row');
     assert.deepEqual(parseVector('0.5, -0.3 ,0.7', 'inputs'), [0.5, -0.3, 0.7]);
     assert.deepEqual(parseVector('7', 'bias'), [7]);
   });
 
   test('layers separated by |', () => {
-    assert.deepEqual(parseMatrices('1 2; 3 4 | 5; 6', 'weights'), [[[1, 2], [3, 4]], [[5], [6]]]);
-    assert.deepEqual(parseMatrices('1 2; 3 4', 'weights'), [[[1, 2], [3, 4]]]);
+    assert.deepEqual(parseMatrices('1 2; 3 4 | 5; 6', 'weights'), [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [[5], [6]],
+    ]);
+    assert.deepEqual(parseMatrices('1 2; 3 4', 'weights'), [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ]);
     assert.deepEqual(parseVectors('0 0 0 | 0', 'biases'), [[0, 0, 0], [0]]);
   });
 
   test('line breaks are rows only for pasted blocks', () => {
     const block = '1\t2\n3\t4\n';
-    assert.deepEqual(parseMatrix(block, 'pasted text', { kind: 'text', newlineRows: true }), [[1, 2], [3, 4]]);
+    assert.deepEqual(parseMatrix(block, 'pasted text', { kind: 'text', newlineRows: true }), [
+      [1, 2],
+      [3, 4],
+    ]);
     assert.deepEqual(parseMatrix(block, 'weights'), [[1, 2, 3, 4]], 'in an attribute a line break is white space');
   });
 
   test('messages name the attribute, the row and the item', () => {
-    assert.equal(messageOf(() => parseMatrix('1 2; 3 x', 'weights')), 'In weights, row 2, item 2 ("x") is not a number.');
-    assert.equal(messageOf(() => parseMatrix('1 2 3; 4 5', 'weights')), 'In weights, row 2 has 2 numbers but row 1 has 3.');
-    assert.equal(messageOf(() => parseMatrix('1 2; 3', 'weights')), 'In weights, row 2 has 1 number but row 1 has 2.');
-    assert.match(messageOf(() => parseMatrix('1 2;', 'weights')), /^In weights, row 2 is empty/);
-    assert.match(messageOf(() => parseMatrix('1;;2', 'weights')), /^In weights, row 2 is empty/);
-    assert.equal(messageOf(() => parseMatrices('1 2 | 3 y', 'weights')), 'In weights, layer 2, item 2 ("y") is not a number.');
-    assert.equal(messageOf(() => parseMatrices('1 2 | ', 'weights')), 'In weights, layer 2 is empty.');
-    assert.equal(messageOf(() => parseVector('1; 2', 'inputs')), 'The inputs attribute must be one row of numbers, but it has 2 rows.');
-    assert.equal(messageOf(() => parseVector('', 'inputs')), 'The inputs attribute is missing or empty.');
-    assert.equal(messageOf(() => parseVector(null, 'inputs')), 'The inputs attribute is missing or empty.');
-    assert.equal(messageOf(() => parseVector('  ', 'pasted text', { kind: 'text' })), 'The pasted text is empty.');
+    assert.equal(
+      messageOf(() => parseMatrix('1 2; 3 x', 'weights')),
+      'In weights, row 2, item 2 ("x") is not a number.',
+    );
+    assert.equal(
+      messageOf(() => parseMatrix('1 2 3; 4 5', 'weights')),
+      'In weights, row 2 has 2 numbers but row 1 has 3.',
+    );
+    assert.equal(
+      messageOf(() => parseMatrix('1 2; 3', 'weights')),
+      'In weights, row 2 has 1 number but row 1 has 2.',
+    );
+    assert.match(
+      messageOf(() => parseMatrix('1 2;', 'weights')),
+      /^In weights, row 2 is empty/,
+    );
+    assert.match(
+      messageOf(() => parseMatrix('1;;2', 'weights')),
+      /^In weights, row 2 is empty/,
+    );
+    assert.equal(
+      messageOf(() => parseMatrices('1 2 | 3 y', 'weights')),
+      'In weights, layer 2, item 2 ("y") is not a number.',
+    );
+    assert.equal(
+      messageOf(() => parseMatrices('1 2 | ', 'weights')),
+      'In weights, layer 2 is empty.',
+    );
+    assert.equal(
+      messageOf(() => parseVector('1; 2', 'inputs')),
+      'The inputs attribute must be one row of numbers, but it has 2 rows.',
+    );
+    assert.equal(
+      messageOf(() => parseVector('', 'inputs')),
+      'The inputs attribute is missing or empty.',
+    );
+    assert.equal(
+      messageOf(() => parseVector(null, 'inputs')),
+      'The inputs attribute is missing or empty.',
+    );
+    assert.equal(
+      messageOf(() => parseVector('  ', 'pasted text', { kind: 'text' })),
+      'The pasted text is empty.',
+    );
   });
 
   test('numbers: no NaN, no infinity, no hex, nothing Number() would stretch to accept', () => {
-    for (const bad of ['NaN', 'Infinity', '-Infinity', '1e999', '0x10', '0b1', '1_000', '--1', '1.2.3', '١', 'null', 'true', '[]']) {
-      assert.match(messageOf(() => parseVector(`1 ${bad}`, 'inputs')), /item 2 .* is not a number/, bad);
+    for (const bad of [
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e999',
+      '0x10',
+      '0b1',
+      '1_000',
+      '--1',
+      '1.2.3',
+      '١',
+      'null',
+      'true',
+      '[]',
+    ]) {
+      assert.match(
+        messageOf(() => parseVector(`1 ${bad}`, 'inputs')),
+        /item 2 .* is not a number/,
+        bad,
+      );
     }
     assert.deepEqual(parseVector('-0 +2 .5 1. 1e-3 1.e-05 \u22120.25', 'inputs'), [-0, 2, 0.5, 1, 0.001, 1e-5, -0.25]);
   });
@@ -76,7 +147,10 @@ describe('attribute notation', () => {
 
 describe('NumPy literals', () => {
   test('the forms people paste', () => {
-    const m = [[1, 2], [3, 4]];
+    const m = [
+      [1, 2],
+      [3, 4],
+    ];
     for (const text of [
       'np.array([[1, 2], [3, 4]])',
       'numpy.array([[1, 2], [3, 4]])',
@@ -116,7 +190,12 @@ describe('NumPy literals', () => {
       ['[[1], 2]', 'In weights, row 2 is a single number where the other rows are lists.'],
       ['np.array([1, 2])(1)', 'In weights, at character 17: expected nothing more after the array but found "(".'],
     ];
-    for (const [text, message] of cases) assert.equal(messageOf(() => parseMatrix(text, 'weights')), message, text);
+    for (const [text, message] of cases)
+      assert.equal(
+        messageOf(() => parseMatrix(text, 'weights')),
+        message,
+        text,
+      );
   });
 });
 
@@ -131,22 +210,61 @@ describe('hostile input', () => {
   };
 
   test('size limits: text length, number count, rows', () => {
-    assert.match(quick(() => parseMatrix('1 '.repeat(600000), 'weights')), /too long: 1200000 characters, at most 65536/);
-    assert.match(quick(() => parseMatrix('[' + '1,'.repeat(40000) + '1]', 'weights')), /too long/);
-    assert.match(quick(() => parseMatrix('1 '.repeat(5000), 'weights')), /has 5000 numbers; at most 4096/);
-    assert.match(quick(() => parseMatrix('[' + '1,'.repeat(5000) + '1]', 'weights')), /more than 4096 numbers/);
-    assert.match(quick(() => parseMatrix('1;'.repeat(2000) + '1', 'weights')), /2001 rows; at most 1024/);
-    assert.match(quick(() => parseMatrix('[' + '[1],'.repeat(2000) + '[1]]', 'weights')), /more than 1024 rows/);
-    assert.match(quick(() => parseVector('1 2 3', 'inputs', { numbers: 2 })), /3 numbers; at most 2/);
-    assert.match(quick(() => parseMatrices('1 2 3 | 4 5 6', 'w', { numbers: 5 })), /more than 5 numbers in all/);
-    assert.match(quick(() => parseMatrices('1|'.repeat(100) + '1', 'w')), /101 layers; at most 64/);
+    assert.match(
+      quick(() => parseMatrix('1 '.repeat(600000), 'weights')),
+      /too long: 1200000 characters, at most 65536/,
+    );
+    assert.match(
+      quick(() => parseMatrix('[' + '1,'.repeat(40000) + '1]', 'weights')),
+      /too long/,
+    );
+    assert.match(
+      quick(() => parseMatrix('1 '.repeat(5000), 'weights')),
+      /has 5000 numbers; at most 4096/,
+    );
+    assert.match(
+      quick(() => parseMatrix('[' + '1,'.repeat(5000) + '1]', 'weights')),
+      /more than 4096 numbers/,
+    );
+    assert.match(
+      quick(() => parseMatrix('1;'.repeat(2000) + '1', 'weights')),
+      /2001 rows; at most 1024/,
+    );
+    assert.match(
+      quick(() => parseMatrix('[' + '[1],'.repeat(2000) + '[1]]', 'weights')),
+      /more than 1024 rows/,
+    );
+    assert.match(
+      quick(() => parseVector('1 2 3', 'inputs', { numbers: 2 })),
+      /3 numbers; at most 2/,
+    );
+    assert.match(
+      quick(() => parseMatrices('1 2 3 | 4 5 6', 'w', { numbers: 5 })),
+      /more than 5 numbers in all/,
+    );
+    assert.match(
+      quick(() => parseMatrices('1|'.repeat(100) + '1', 'w')),
+      /101 layers; at most 64/,
+    );
   });
 
   test('deep nesting and unbalanced brackets are refused at the first excess', () => {
-    assert.match(quick(() => parseMatrix('['.repeat(70000), 'w')), /too long/);
-    assert.match(quick(() => parseMatrix('['.repeat(70000), 'w', { text: 1e6 })), /nested deeper than 2/);
-    assert.match(quick(() => parseMatrix(']'.repeat(100), 'w')), /item 1 .* is not a number/);
-    assert.match(quick(() => parseMatrix('np.array(' + '('.repeat(1000), 'w')), /expected a number or '\['/);
+    assert.match(
+      quick(() => parseMatrix('['.repeat(70000), 'w')),
+      /too long/,
+    );
+    assert.match(
+      quick(() => parseMatrix('['.repeat(70000), 'w', { text: 1e6 })),
+      /nested deeper than 2/,
+    );
+    assert.match(
+      quick(() => parseMatrix(']'.repeat(100), 'w')),
+      /item 1 .* is not a number/,
+    );
+    assert.match(
+      quick(() => parseMatrix('np.array(' + '('.repeat(1000), 'w')),
+      /expected a number or '\['/,
+    );
   });
 
   test('markup and script text is only ever quoted, shortened, in a message', () => {
@@ -154,11 +272,22 @@ describe('hostile input', () => {
     assert.equal(message, 'In inputs, item 2 ("<img") is not a number.');
     const long = quick(() => parseVector(`1 <script>${'a'.repeat(1000)}</script>`, 'inputs'));
     assert.ok(long.length < 100, 'the quoted text is shortened');
-    assert.match(quick(() => parseMatrix('[1, "</script>"]', 'w')), /found ""<\/script>""/);
+    assert.match(
+      quick(() => parseMatrix('[1, "</script>"]', 'w')),
+      /found ""<\/script>""/,
+    );
   });
 
   test('odd characters: NUL, unicode digits, lone surrogates, __proto__', () => {
-    for (const text of ['1\u00002', '١٢', '1 \uD800', '__proto__', 'constructor', '1 2; __proto__', 'np.array([\u0000])']) {
+    for (const text of [
+      '1\u00002',
+      '١٢',
+      '1 \uD800',
+      '__proto__',
+      'constructor',
+      '1 2; __proto__',
+      'np.array([\u0000])',
+    ]) {
       assert.ok(quick(() => parseMatrix(text, 'w')).length > 0, JSON.stringify(text));
     }
     assert.deepEqual(parseVector('\uFEFF1\u00a02\u20033', 'w'), [1, 2, 3], 'a BOM and unicode spaces are white space');
@@ -166,8 +295,14 @@ describe('hostile input', () => {
 
   test('non-string values are read as their text', () => {
     assert.deepEqual(parseVector(42, 'x'), [42]);
-    assert.match(messageOf(() => parseVector({ toString: () => 'nope' }, 'x')), /item 1 \("nope"\)/);
-    assert.match(messageOf(() => parseVector(undefined, 'x')), /missing or empty/);
+    assert.match(
+      messageOf(() => parseVector({ toString: () => 'nope' }, 'x')),
+      /item 1 \("nope"\)/,
+    );
+    assert.match(
+      messageOf(() => parseVector(undefined, 'x')),
+      /missing or empty/,
+    );
   });
 
   test('many generated strings never throw anything but a described Error', () => {
@@ -194,11 +329,27 @@ describe('hostile input', () => {
 describe('other lists and formatting', () => {
   test('parseIntegers and parseNames', () => {
     assert.deepEqual(parseIntegers('4 5 1', 'sizes', { min: 1, max: 1024 }), [4, 5, 1]);
-    assert.equal(messageOf(() => parseIntegers('4 0', 'sizes', { min: 1, max: 1024 })), 'In sizes, item 2: 0 must be a whole number from 1 to 1024.');
-    assert.equal(messageOf(() => parseIntegers('1.5', 'seed')), 'In seed: 1.5 must be a whole number from 0 to 4294967295.');
-    assert.deepEqual(parseNames('relu, leaky_relu(0.2) sigmoid', 'activations'), ['relu', 'leaky_relu(0.2)', 'sigmoid']);
-    assert.equal(messageOf(() => parseNames('relu <b>x</b>', 'activations')), 'In activations, item 2 ("<b>x</b>") is not a name such as relu or leaky_relu(0.2).');
-    assert.match(messageOf(() => parseNames('', 'activations')), /missing or empty/);
+    assert.equal(
+      messageOf(() => parseIntegers('4 0', 'sizes', { min: 1, max: 1024 })),
+      'In sizes, item 2: 0 must be a whole number from 1 to 1024.',
+    );
+    assert.equal(
+      messageOf(() => parseIntegers('1.5', 'seed')),
+      'In seed: 1.5 must be a whole number from 0 to 4294967295.',
+    );
+    assert.deepEqual(parseNames('relu, leaky_relu(0.2) sigmoid', 'activations'), [
+      'relu',
+      'leaky_relu(0.2)',
+      'sigmoid',
+    ]);
+    assert.equal(
+      messageOf(() => parseNames('relu <b>x</b>', 'activations')),
+      'In activations, item 2 ("<b>x</b>") is not a name such as relu or leaky_relu(0.2).',
+    );
+    assert.match(
+      messageOf(() => parseNames('', 'activations')),
+      /missing or empty/,
+    );
   });
 
   test('isIncompleteNumber: text on its way to becoming a number', () => {
@@ -213,7 +364,11 @@ describe('other lists and formatting', () => {
     for (let i = 0; i < 200; i++) values.push((random() - 0.5) * 10 ** Math.floor(random() * 40 - 20));
     const rows = [values.slice(0, 105), values.slice(105)];
     const back = parseMatrix(formatMatrix(rows), 'w');
-    back.flat().forEach((v, i) => assert.ok(Object.is(v, rows.flat()[i]), `${rows.flat()[i]} -> ${formatNumber(rows.flat()[i])}`));
+    back
+      .flat()
+      .forEach((v, i) =>
+        assert.ok(Object.is(v, rows.flat()[i]), `${rows.flat()[i]} -> ${formatNumber(rows.flat()[i])}`),
+      );
     assert.equal(formatMatrices([[[1, 2]], [[3], [4]]]), '1 2 | 3; 4');
     assert.equal(parseNumber(formatNumber(-0)), -0);
   });

@@ -46,7 +46,9 @@ describe('URL hash state', () => {
   });
 
   test('hostile hashes: unknown names, bad escapes, huge text', () => {
-    assert.deepEqual(readHashState('#n1.onclick=x&n1.__proto__=y&n1.bias=%E0%A4%A&n1.inputs=1', 'n1', allowed), { inputs: '1' });
+    assert.deepEqual(readHashState('#n1.onclick=x&n1.__proto__=y&n1.bias=%E0%A4%A&n1.inputs=1', 'n1', allowed), {
+      inputs: '1',
+    });
     assert.equal(readHashState(`#n1.bias=${'1'.repeat(70000)}`, 'n1', allowed), null);
     const state = readHashState('#n1.inputs=%3Cimg%20src%3Dx%3E', 'n1', allowed);
     assert.equal(state.inputs, '<img src=x>', 'decoded as text; the widget parser refuses it');
@@ -73,18 +75,39 @@ describe('embed snippet', () => {
 describe('NumPy text', () => {
   test('pyFloat writes what Python repr() writes', () => {
     const cases = [
-      [0, '0.0'], [-0, '-0.0'], [1, '1.0'], [-2, '-2.0'], [0.1, '0.1'], [-0.3, '-0.3'],
-      [1e15, '1000000000000000.0'], [1e16, '1e+16'], [123456789012345680, '1.2345678901234568e+17'],
-      [1e-4, '0.0001'], [1e-5, '1e-05'], [1.5e-7, '1.5e-07'], [5e-324, '5e-324'],
-      [1.7976931348623157e308, '1.7976931348623157e+308'], [0.9999999999999999, '0.9999999999999999'],
-      [100, '100.0'], [2.5e-5, '2.5e-05'], [12345.678, '12345.678'], [1e22, '1e+22'], [-1.25e-10, '-1.25e-10'],
+      [0, '0.0'],
+      [-0, '-0.0'],
+      [1, '1.0'],
+      [-2, '-2.0'],
+      [0.1, '0.1'],
+      [-0.3, '-0.3'],
+      [1e15, '1000000000000000.0'],
+      [1e16, '1e+16'],
+      [123456789012345680, '1.2345678901234568e+17'],
+      [1e-4, '0.0001'],
+      [1e-5, '1e-05'],
+      [1.5e-7, '1.5e-07'],
+      [5e-324, '5e-324'],
+      [1.7976931348623157e308, '1.7976931348623157e+308'],
+      [0.9999999999999999, '0.9999999999999999'],
+      [100, '100.0'],
+      [2.5e-5, '2.5e-05'],
+      [12345.678, '12345.678'],
+      [1e22, '1e+22'],
+      [-1.25e-10, '-1.25e-10'],
     ];
     for (const [value, text] of cases) assert.equal(pyFloat(value), text, String(value));
   });
 
   test('arrays and activations', () => {
     assert.equal(pyArray([0.5, -1]), 'np.array([0.5, -1.0])');
-    assert.equal(pyArray([[1, 2], [3, 4]]), 'np.array([[1.0, 2.0], [3.0, 4.0]])');
+    assert.equal(
+      pyArray([
+        [1, 2],
+        [3, 4],
+      ]),
+      'np.array([[1.0, 2.0], [3.0, 4.0]])',
+    );
     assert.equal(pyArray(Float64Array.of(1e-5)), 'np.array([1e-05])');
     assert.equal(pyActivation('relu', 'z'), 'np.maximum(0.0, z)');
     assert.equal(pyActivation('leaky_relu(0.2)', 'z'), 'np.where(z > 0, z, 0.2 * z)');
@@ -95,7 +118,15 @@ describe('NumPy text', () => {
 
 describe('JSON text', () => {
   test('typed arrays become arrays; number arrays stay on one line', () => {
-    const text = jsonText({ inputs: Float64Array.of(0.5, -0.3), weights: [[1, 2], [3, 4]], activation: 'relu', z: 1e-7 });
+    const text = jsonText({
+      inputs: Float64Array.of(0.5, -0.3),
+      weights: [
+        [1, 2],
+        [3, 4],
+      ],
+      activation: 'relu',
+      z: 1e-7,
+    });
     assert.equal(
       text,
       '{\n  "inputs": [0.5, -0.3],\n  "weights": [\n    [1, 2],\n    [3, 4]\n  ],\n  "activation": "relu",\n  "z": 1e-7\n}',

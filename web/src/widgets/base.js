@@ -371,7 +371,12 @@ export class NlWidget extends HTMLElement {
     const loading = el('p', { class: 'loading' }, 'Loading the computing core…');
     const fallback = el('div', { class: 'fallback' });
     fallback.append(el('slot'));
-    const error = el('p', { class: 'error', part: 'error', role: 'alert', 'data-title': `This ${noun} cannot be shown.` });
+    const error = el('p', {
+      class: 'error',
+      part: 'error',
+      role: 'alert',
+      'data-title': `This ${noun} cannot be shown.`,
+    });
     const body = el('div', { class: 'body', part: 'body' });
     const live = el('p', { class: 'sr-only', 'aria-live': 'polite' });
     base.append(bar, manual, loading, fallback, error, body, live);
@@ -384,7 +389,12 @@ export class NlWidget extends HTMLElement {
   // between them, Escape closes, and so does a click or Tab elsewhere.
   #shareMenu() {
     const wrap = el('div', { class: 'share' });
-    const button = el('button', { type: 'button', class: 'tool', 'aria-expanded': 'false', 'aria-controls': 'share-menu' });
+    const button = el('button', {
+      type: 'button',
+      class: 'tool',
+      'aria-expanded': 'false',
+      'aria-controls': 'share-menu',
+    });
     button.append(icon('share'), el('span', {}, 'Share'), icon('down'));
     const menu = el('div', { class: 'menu', id: 'share-menu', role: 'group', 'aria-label': 'Share and export' });
     menu.hidden = true;
@@ -538,8 +548,11 @@ export class NlWidget extends HTMLElement {
     status.textContent = text;
     status.className = `status ${kind}`;
     clearTimeout(this.#statusTimer);
-    this.#statusTimer = setTimeout(() => {
-      status.textContent = '';
-    }, kind === 'bad' ? 12000 : 4000);
+    this.#statusTimer = setTimeout(
+      () => {
+        status.textContent = '';
+      },
+      kind === 'bad' ? 12000 : 4000,
+    );
   }
 }

@@ -11,9 +11,23 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // What a diagram's look depends on; each is copied as an inline style.
 const PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap',
-  'stroke-linejoin', 'stroke-opacity', 'opacity', 'paint-order', 'font-family', 'font-size',
-  'font-style', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'opacity',
+  'paint-order',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
 ];
 
 /** The viewBox of an SVG element as { x, y, width, height } (its box when it has none). */
@@ -49,7 +63,13 @@ export function svgDocument(svg, background) {
   copy.setAttribute('height', String(box.height));
   copy.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`);
   const back = document.createElementNS(SVG_NS, 'rect');
-  for (const [name, value] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height, fill: background })) {
+  for (const [name, value] of Object.entries({
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+    fill: background,
+  })) {
     back.setAttribute(name, String(value));
   }
   copy.prepend(back);
@@ -67,7 +87,10 @@ export async function pngBlob({ text, width, height }, scale = 2) {
   canvas.height = Math.ceil(height * scale);
   canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make the PNG'))), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make the PNG'))),
+      'image/png',
+    );
   });
 }
 
@@ -87,6 +110,10 @@ export function download(parent, blob, filename) {
 
 /** A file name from a widget's id or tag: only letters, digits, - and _. */
 export function fileName(base, extension) {
-  const clean = String(base).replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'neuronlab';
+  const clean =
+    String(base)
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'neuronlab';
   return `${clean}.${extension}`;
 }

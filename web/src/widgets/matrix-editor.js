@@ -35,7 +35,7 @@ import { isIncompleteNumber, parseArrayText, parseNumber } from './parse.js';
 
 let editors = 0; // numbers the note ids, unique within a shadow root
 
-const labelOf = (labels, i, fallback) => (typeof labels === 'function' ? labels(i) : labels?.[i] ?? fallback);
+const labelOf = (labels, i, fallback) => (typeof labels === 'function' ? labels(i) : (labels?.[i] ?? fallback));
 
 /** An editable grid of numbers; see the module comment for its use. */
 export class MatrixEditor {
@@ -47,7 +47,14 @@ export class MatrixEditor {
   #invalid = new Set();
 
   constructor(options) {
-    this.#o = { name: 'value', extraColumns: [], onChange: () => null, onFocus: () => {}, guard: (fn) => fn(), ...options };
+    this.#o = {
+      name: 'value',
+      extraColumns: [],
+      onChange: () => null,
+      onFocus: () => {},
+      guard: (fn) => fn(),
+      ...options,
+    };
     const id = `matrix-note-${++editors}`;
     this.element = el('div', { class: 'matrix' });
     const scroll = el('div', { class: 'matrix-scroll' });
@@ -82,8 +89,12 @@ export class MatrixEditor {
     this.#cells.forEach((row, i) =>
       row.forEach((cell, j) => cell.input.parentElement.classList.toggle('hl', rows.includes(i) || cols.includes(j))),
     );
-    this.#table.querySelectorAll('th[data-row]').forEach((th) => th.classList.toggle('hl', rows.includes(Number(th.dataset.row))));
-    this.#table.querySelectorAll('th[data-col]').forEach((th) => th.classList.toggle('hl', cols.includes(Number(th.dataset.col))));
+    this.#table
+      .querySelectorAll('th[data-row]')
+      .forEach((th) => th.classList.toggle('hl', rows.includes(Number(th.dataset.row))));
+    this.#table
+      .querySelectorAll('th[data-col]')
+      .forEach((th) => th.classList.toggle('hl', cols.includes(Number(th.dataset.col))));
   }
 
   #build(rows, total) {
@@ -187,7 +198,12 @@ export class MatrixEditor {
     let move = null;
     if (event.key === 'ArrowUp') move = [-1, 0];
     else if (event.key === 'ArrowDown') move = [1, 0];
-    else if (event.key === 'ArrowLeft' && input.selectionStart === 0 && (input.selectionEnd === 0 || input.selectionEnd === end)) move = [0, -1];
+    else if (
+      event.key === 'ArrowLeft' &&
+      input.selectionStart === 0 &&
+      (input.selectionEnd === 0 || input.selectionEnd === end)
+    )
+      move = [0, -1];
     else if (event.key === 'ArrowRight' && input.selectionEnd === end) move = [0, 1];
     else if (event.key === 'Enter') {
       event.preventDefault();

@@ -95,8 +95,13 @@ export function prerender(attributes, core) {
   params.activation = core.parseActivation(params.activation);
   const view = neuronView(core, params);
   const name = activationName(params.activation);
-  return String(html`<div class="nl-static-steps">${view.lines.map((line) => html`<div>${line.join(' ')}</div>`)}</div>
-<p class="nl-static-result">Before the activation, z = <span data-nl-value="z">${view.text.z}</span>; after ${name}, y = <span data-nl-value="y">${view.text.y}</span>.</p>`);
+  return String(
+    html`<div class="nl-static-steps">${view.lines.map((line) => html`<div>${line.join(' ')}</div>`)}</div>
+      <p class="nl-static-result">
+        Before the activation, z = <span data-nl-value="z">${view.text.z}</span>; after ${name}, y =
+        <span data-nl-value="y">${view.text.y}</span>.
+      </p>`,
+  );
 }
 
 /** The state as <nl-neuron> attribute text (parseNeuronAttributes reads it back exactly). */

@@ -145,7 +145,12 @@ export class NlNeuron extends NlWidget {
       ui.select = select;
       ui.note = el('p', { class: 'field-note', id: 'field-note' });
       ui.note.hidden = true;
-      ui.controls.append(this.#fieldset('Inputs', 'x', 'input', n, 'inputs'), this.#fieldset('Weights', 'w', 'weight', n, 'weights'), other, ui.note);
+      ui.controls.append(
+        this.#fieldset('Inputs', 'x', 'input', n, 'inputs'),
+        this.#fieldset('Weights', 'w', 'weight', n, 'weights'),
+        other,
+        ui.note,
+      );
       this.#buildDiagram(n);
     }
     this.#setActivationOptions(state.activation);
@@ -284,8 +289,19 @@ export class NlNeuron extends NlWidget {
         points: `${G.outputX - 2},${midY} ${G.outputX - 10},${midY - 5} ${G.outputX - 10},${midY + 5}`,
         class: 'arrow',
       }),
-      el('svg:rect', { x: G.outputX, y: midY - G.nodeH / 2, width: G.outputW, height: G.nodeH, rx: 6, class: 'box out' }),
-      el('svg:text', { x: G.outputX + G.outputW / 2, y: midY - G.nodeH / 2 - 6, class: 'name', 'text-anchor': 'middle' }, 'y'),
+      el('svg:rect', {
+        x: G.outputX,
+        y: midY - G.nodeH / 2,
+        width: G.outputW,
+        height: G.nodeH,
+        rx: 6,
+        class: 'box out',
+      }),
+      el(
+        'svg:text',
+        { x: G.outputX + G.outputW / 2, y: midY - G.nodeH / 2 - 6, class: 'name', 'text-anchor': 'middle' },
+        'y',
+      ),
     );
     d.yText = el('svg:text', { x: G.outputX + G.outputW / 2, y: midY + 4, class: 'num', 'text-anchor': 'middle' });
     nodes.append(d.yText);
@@ -303,7 +319,9 @@ export class NlNeuron extends NlWidget {
     lines.forEach((pieces, i) => {
       const line = steps.children[i];
       if (line.children.length !== pieces.length) {
-        line.replaceChildren(...pieces.flatMap((_, j) => (j > 0 ? [document.createTextNode(' '), el('span')] : [el('span')])));
+        line.replaceChildren(
+          ...pieces.flatMap((_, j) => (j > 0 ? [document.createTextNode(' '), el('span')] : [el('span')])),
+        );
       }
       pieces.forEach((piece, j) => {
         line.children[j].textContent = piece;
@@ -315,7 +333,10 @@ export class NlNeuron extends NlWidget {
   #onEdit(row, fromSlider) {
     const value = parseNumber(row.field.value);
     if (value === null) {
-      this.#markInvalid(row, `"${row.field.value.slice(0, 24)}" is not a number. The result shows the last good value.`);
+      this.#markInvalid(
+        row,
+        `"${row.field.value.slice(0, 24)}" is not a number. The result shows the last good value.`,
+      );
       return;
     }
     const state = this.state;

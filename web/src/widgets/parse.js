@@ -45,7 +45,10 @@ function quote(text) {
  * is the only separator ("0,5"), as many keyboards type it.
  */
 export function parseNumber(text) {
-  const t = String(text).trim().replace(/^([+-]?\d*),(\d+)$/, '$1.$2').replace(/^\u2212/, '-');
+  const t = String(text)
+    .trim()
+    .replace(/^([+-]?\d*),(\d+)$/, '$1.$2')
+    .replace(/^\u2212/, '-');
   if (t.length > 64 || !NUMBER.test(t)) return null;
   const value = Number(t);
   return Number.isFinite(value) ? value : null;
@@ -102,17 +105,23 @@ function readPlain(s, ctx, newlineRows) {
   const { limits, words } = ctx;
   const byLines = newlineRows && !s.includes(';');
   const rowTexts = s.split(byLines ? /\s*\n\s*/ : ';');
-  if (rowTexts.length > limits.rows) throw new Error(`${words.the} has ${rowTexts.length} rows; at most ${limits.rows} are allowed.`);
+  if (rowTexts.length > limits.rows)
+    throw new Error(`${words.the} has ${rowTexts.length} rows; at most ${limits.rows} are allowed.`);
   const rows = rowTexts.map((r) => r.split(/[\s,]+/).filter((p) => p !== ''));
   const count = rows.reduce((n, r) => n + r.length, 0);
-  if (count > limits.numbers) throw new Error(`${words.the} has ${count} numbers; at most ${limits.numbers} are allowed.`);
+  if (count > limits.numbers)
+    throw new Error(`${words.the} has ${count} numbers; at most ${limits.numbers} are allowed.`);
   const matrix = rowTexts.length > 1;
   const values = rows.map((parts, r) => {
     const row = matrix ? `row ${r + 1}` : '';
-    if (parts.length === 0) throw new Error(`${at(words.inIt, [ctx.where, row])} is empty: two semicolons with no numbers between them, or one at the end.`);
+    if (parts.length === 0)
+      throw new Error(
+        `${at(words.inIt, [ctx.where, row])} is empty: two semicolons with no numbers between them, or one at the end.`,
+      );
     return parts.map((part, i) => {
       const value = parseNumber(part);
-      if (value === null) throw new Error(`${at(words.inIt, [ctx.where, row, `item ${i + 1}`])} (${quote(part)}) is not a number.`);
+      if (value === null)
+        throw new Error(`${at(words.inIt, [ctx.where, row, `item ${i + 1}`])} (${quote(part)}) is not a number.`);
       return value;
     });
   });
@@ -145,15 +154,21 @@ function readLiteral(s, ctx) {
     const value = m ? parseNumber(m[0]) : null;
     if (value === null) {
       i = start;
-      fail(m && /^[+-]?(?:nan|inf|infinity)$/i.test(m[0]) ? 'a finite number (not NaN or infinity)' : "a number or '['");
+      fail(
+        m && /^[+-]?(?:nan|inf|infinity)$/i.test(m[0]) ? 'a finite number (not NaN or infinity)' : "a number or '['",
+      );
     }
-    if (++count > limits.numbers) throw new Error(`${words.the} has more than ${limits.numbers} numbers; at most ${limits.numbers} are allowed.`);
+    if (++count > limits.numbers)
+      throw new Error(`${words.the} has more than ${limits.numbers} numbers; at most ${limits.numbers} are allowed.`);
     return value;
   };
   const readItem = (depth) => {
     skip();
     if (s[i] !== '[') return readNumber();
-    if (depth >= MAX_DEPTH) throw new Error(`${at(words.inIt, [ctx.where])}, at character ${i + 1}: arrays nested deeper than ${MAX_DEPTH} levels are not supported.`);
+    if (depth >= MAX_DEPTH)
+      throw new Error(
+        `${at(words.inIt, [ctx.where])}, at character ${i + 1}: arrays nested deeper than ${MAX_DEPTH} levels are not supported.`,
+      );
     i++;
     const items = [];
     skip();
@@ -188,7 +203,11 @@ function readLiteral(s, ctx) {
     if (s[i] === ',') {
       i++;
       skip();
-      if (!match(/dtype\s*=\s*(?:(?:np|numpy)\s*\.\s*)?(?:float|float64|float32|double|int|int64|int32)\b|dtype\s*=\s*(["'])(?:float64|float32|float|f8|f4|int64|int32|int)\1/y)) {
+      if (
+        !match(
+          /dtype\s*=\s*(?:(?:np|numpy)\s*\.\s*)?(?:float|float64|float32|double|int|int64|int32)\b|dtype\s*=\s*(["'])(?:float64|float32|float|f8|f4|int64|int32|int)\1/y,
+        )
+      ) {
         fail('dtype=float');
       }
       skip();
@@ -225,7 +244,9 @@ export function parseVector(text, name, options = {}) {
   if (dims === 0) return [value];
   if (dims === 1) return value;
   if (value.length === 1) return value[0];
-  throw new Error(`${at(describe(name, options.kind).the, [options.where])} must be one row of numbers, but it has ${value.length} rows.`);
+  throw new Error(
+    `${at(describe(name, options.kind).the, [options.where])} must be one row of numbers, but it has ${value.length} rows.`,
+  );
 }
 
 /** A matrix (number[][], rectangular) from either notation; a vector is one row. */
@@ -240,7 +261,8 @@ function layers(text, name, options, parse) {
   const limits = { ...LIMITS, ...options };
   const t = String(text ?? '');
   const words = describe(name, options.kind);
-  if (t.length > limits.text) throw new Error(`${words.the} is too long: ${t.length} characters, at most ${limits.text}.`);
+  if (t.length > limits.text)
+    throw new Error(`${words.the} is too long: ${t.length} characters, at most ${limits.text}.`);
   const parts = t.split('|');
   if (parts.length > 64) throw new Error(`${words.the} has ${parts.length} layers; at most 64 are allowed.`);
   let total = 0;
@@ -249,7 +271,10 @@ function layers(text, name, options, parse) {
     if (parts.length > 1 && part.trim() === '') throw new Error(`${words.inIt}, layer ${k + 1} is empty.`);
     const value = parse(part, name, { ...options, where });
     total += value.flat().length;
-    if (total > limits.numbers) throw new Error(`${words.the} has more than ${limits.numbers} numbers in all; at most ${limits.numbers} are allowed.`);
+    if (total > limits.numbers)
+      throw new Error(
+        `${words.the} has more than ${limits.numbers} numbers in all; at most ${limits.numbers} are allowed.`,
+      );
     return value;
   });
 }
@@ -288,9 +313,11 @@ export function parseNames(text, name, { count = 64 } = {}) {
   if (t === '') throw new Error(describe(name).empty);
   if (t.length > 4096) throw new Error(`The ${name} attribute is too long.`);
   const names = t.split(/[\s,]+/);
-  if (names.length > count) throw new Error(`The ${name} attribute has ${names.length} names; at most ${count} are allowed.`);
+  if (names.length > count)
+    throw new Error(`The ${name} attribute has ${names.length} names; at most ${count} are allowed.`);
   names.forEach((n, i) => {
-    if (!/^[A-Za-z_]\w{0,30}(?:\([^()\s]{1,24}\))?$/.test(n)) throw new Error(`In ${name}, item ${i + 1} (${quote(n)}) is not a name such as relu or leaky_relu(0.2).`);
+    if (!/^[A-Za-z_]\w{0,30}(?:\([^()\s]{1,24}\))?$/.test(n))
+      throw new Error(`In ${name}, item ${i + 1} (${quote(n)}) is not a name such as relu or leaky_relu(0.2).`);
   });
   return names;
 }

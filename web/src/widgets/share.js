@@ -8,11 +8,7 @@ const MAX_HASH = 65536;
 // Hash values stay readable: spaces become "+", and , ; | ( ) stay as they are
 // (all legal in a fragment); everything else is percent-encoded.
 function encodePart(text) {
-  return encodeURIComponent(text)
-    .replace(/%20/g, '+')
-    .replace(/%2C/g, ',')
-    .replace(/%3B/g, ';')
-    .replace(/%7C/g, '|');
+  return encodeURIComponent(text).replace(/%20/g, '+').replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%7C/g, '|');
 }
 
 function decodePart(text) {
