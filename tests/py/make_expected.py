@@ -10,6 +10,8 @@ Run with Debian's Python 3.11 and NumPy 1.24 (the oracle the interpreter must ma
         runs each program as `python3 prog.py` instead of in a forked child
         (slower; proves the fast path prints what a real run prints)
 
+Any other Python or NumPy version is refused (exit 2) unless --any-version.
+
 For every tests/py/<area>/<name>.py outside limits/ and unsupported/ it writes
 <name>.out, the program's exact stdout (possibly empty), and, when the program
 ends with an uncaught exception, <name>.err:
@@ -42,6 +44,10 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 HAND_WRITTEN = ("limits", "unsupported")
 TIMEOUT_S = 30
+# The oracle of issue 5: other versions print differently (3.12's sum() of floats
+# is compensated, NumPy 2 prints scalars as np.float64(...)), so they are refused.
+ORACLE_PYTHON = (3, 11)
+ORACLE_NUMPY = "1.24."
 
 import numpy  # noqa: E402  (imported once, before forking, to make each run cheap)
 
@@ -173,6 +179,12 @@ def read(rel):
 
 
 def main(argv):
+    if sys.version_info[:2] != ORACLE_PYTHON or not numpy.__version__.startswith(ORACLE_NUMPY):
+        if "--any-version" not in argv:
+            print(f"make_expected.py: the oracle is CPython {'.'.join(map(str, ORACLE_PYTHON))} with NumPy "
+                  f"{ORACLE_NUMPY}x (Debian 12's /usr/bin/python3); this is {sys.version.split()[0]} with "
+                  f"NumPy {numpy.__version__} (--any-version to run anyway)", file=sys.stderr)
+            return 2
     check = "--check" in argv
     runner = run_in_subprocess if "--subprocess" in argv else run_in_child
     selected = [a for a in argv if not a.startswith("--")]
