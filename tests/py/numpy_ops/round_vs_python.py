@@ -3,5 +3,6 @@ import numpy as np
 
 for v in [2.675, 0.285, 1.005, 0.125, 2.5]:
     print(v, round(v, 2), np.round(v, 2), np.round(np.array([v]), 2))
-print(round(np.float64(2.5)), round(np.float64(3.5)))
-print(round(np.float64(2.675), 2))
+s = np.array([2.5, 3.5, 2.675])
+print(round(s[0]), round(s[1]))
+print(round(s[2], 2), round(float(s[2]), 2))
