@@ -636,6 +636,28 @@ describe('NlWidget features, on <nl-neuron>', () => {
     await fx.setViewportSize({ width: 1280, height: 900 });
   });
 
+  test('where the clipboard is refused, the text is shown selected for copying by hand', async () => {
+    const p = watch(await context.newPage());
+    await p.goto(server.url + FIXTURE);
+    await p.waitForFunction(() => typeof document.getElementById('n1').z === 'number');
+    await p.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    const w = p.locator('nl-neuron#n1');
+    await w.getByRole('button', { name: 'Share' }).click();
+    await w.getByRole('button', { name: 'Copy as JSON' }).click();
+    await p.waitForFunction(() => !document.getElementById('n1').shadowRoot.querySelector('.manual').hidden);
+    assert.match(await w.locator('.status').textContent(), /did not allow copying here/);
+    const box = w.getByRole('textbox', { name: 'Text to copy' });
+    assert.equal(JSON.parse(await box.inputValue()).bias, 0.1);
+    const selected = await p.evaluate(() => {
+      const area = document.getElementById('n1').shadowRoot.activeElement;
+      return area.selectionEnd - area.selectionStart === area.value.length;
+    });
+    assert.ok(selected, 'focused, all selected');
+    await w.getByRole('button', { name: 'Close' }).click();
+    assert.ok(await box.isHidden());
+    await p.close();
+  });
+
   test('a core that cannot load: the widget says so inside itself', async () => {
     const broken = await browser.newContext();
     await servePage(broken, server.url + FIXTURE, fixtureHtml(FIXTURE_BODY));

@@ -45,6 +45,9 @@ export const COMMON_CSS = `
 :host([hidden]) { display: none; }
 [hidden] { display: none !important; }
 *, *::before, *::after { box-sizing: border-box; }
+@media print {
+  .bar, .manual { display: none !important; }
+}
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
 }
