@@ -14,8 +14,9 @@
  *   nl-change          event (bubbles, composed) after any of those changed
  *   id                 names the widget's state in the URL hash ("#n1.bias=0.2&…")
  *   theme              light | dark | auto (default auto: prefers-color-scheme)
- *   CSS parts          base, toolbar, error, body
+ *   CSS parts          base (data-phase: idle, loading, ready, error), toolbar, error, body
  *   children           the element's own content shows until the widget has started
+ * Changing an observed attribute shows the attributes' values again (as Reset does).
  *
  * A subclass (one file = one element) defines:
  *   static observedAttributes  the attributes it reads (not id or theme)
@@ -43,11 +44,15 @@
  *                              publishes, returns null; or, when compute throws,
  *                              changes nothing and returns the message to show.
  *   this.listen(node, type, f) addEventListener whose handler never throws out.
+ *   this.guard(fn)             runs fn; what it throws becomes the error display.
  *   this.announce(text)        polite live-region message, once the reader pauses.
  *   this.setResult(results)    { z, output, layers, error }: the one place results
  *                              change; fires nl-change. update() calls it.
  *   this.core, this.state      the core, and the state on screen (after the start).
  *   el(tag, attrs, text)       builds DOM (exported); text only ever as textContent.
+ * Helpers: parse.js (attribute or NumPy text to numbers, and back), share.js
+ * (pyArray, pyFloat, pyActivation for numpy()), matrix-editor.js (editable grids),
+ * common.css.js (palette variables, .edge.pos/.edge.neg, .key, .legend).
  */
 import { loadCore } from '../core/core.js';
 import { COMMON_CSS } from './common.css.js';
