@@ -10,10 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/src/core/core.js';
 import { ROOT, SHOTS, openSite, servePage, startWidgets, watch as watchInto } from './harness.mjs';
 
 const LAYER_LESSON = '02-layer.html';
+const AXE = fileURLToPath(new URL('node_modules/axe-core/axe.min.js', ROOT));
 const BATCH_LESSON = '03-batch.html';
 
 /** Numbers of an attribute, as the embed contract defines them. */
@@ -558,6 +560,7 @@ describe('both widgets on one page: bad attributes, the cols batch, 375 px', () 
 
   before(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
     await servePage(context, server.url + FIXTURE, FIXTURE_HTML);
     page = watch(await context.newPage());
     await page.goto(server.url + FIXTURE);
@@ -618,6 +621,52 @@ describe('both widgets on one page: bad attributes, the cols batch, 375 px', () 
       await read(page.locator('#b1')),
       expected(paramsOf((await read(page.locator('#b1'))).attrs, true)),
       true,
+    );
+  });
+
+  test('axe-core finds no violations in either widget, light or dark', async () => {
+    await context.route(`${server.url}test/axe.min.js`, (route) =>
+      route.fulfill({ path: AXE, contentType: 'text/javascript' }),
+    );
+    await page.addScriptTag({ url: `${server.url}test/axe.min.js` });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await page.evaluate(async () => {
+        const found = [];
+        for (const el of document.querySelectorAll('nl-layer, nl-batch')) {
+          const result = await window.axe.run(el);
+          found.push(
+            ...result.violations.map((v) => `${el.id}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          );
+        }
+        return found;
+      });
+      assert.deepEqual(violations, [], scheme);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('Copy link saves an edited layer in the hash; a reload restores it', async () => {
+    const w = page.locator('#l1');
+    await w.getByRole('textbox', { name: 'w₁₂, weight from input 2 to neuron 1' }).fill('-2');
+    await w.getByRole('button', { name: 'Share' }).click();
+    await w.getByRole('button', { name: 'Copy link' }).click();
+    await page.waitForFunction(
+      () => document.getElementById('l1').shadowRoot.querySelector('.status').textContent === 'Link copied',
+    );
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(new URL(link).hash, /l1\.weights=0\.2\+-2\+-0\.5\+1;\+0\.5/);
+    await page.goto(link);
+    await page.reload();
+    await startWidgets(page, 'nl-layer, nl-batch');
+    const p = paramsOf({ inputs: '1 2 3 2.5', weights: W, biases: '2 3 0.5' }, false);
+    p.weights[0][1] = -2;
+    assertShows(await read(w), expected(p), false);
+    await w.getByRole('button', { name: 'Reset' }).click();
+    assertShows(
+      await read(w),
+      expected(paramsOf({ inputs: '1 2 3 2.5', weights: W, biases: '2 3 0.5' }, false)),
+      false,
     );
   });
 
