@@ -11,4 +11,6 @@ import './widgets/nl-layer.js';
 import './widgets/nl-batch.js';
 import './widgets/nl-network.js';
 import './widgets/nl-boundary.js';
+import './widgets/nl-xor.js';
+import './widgets/nl-activation.js';
 import './exercises/nl-exercise.js';
