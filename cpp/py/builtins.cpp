@@ -2765,6 +2765,16 @@ namespace nl::py
             m.function("acosh", math1("acosh", [](double x) { return std::acosh(x); }));
             m.function("atanh", math1("atanh", [](double x) { return std::fabs(x) >= 1 ? std::nan("") : std::atanh(x); }, false));
             m.function("fabs", math1("fabs", [](double x) { return std::fabs(x); }));
+            m.function("cbrt", math1("cbrt", [](double x) { return std::cbrt(x); }));
+            m.function("exp2", math1("exp2", [](double x) { return std::exp2(x); }));
+            m.function("ulp", math1("ulp", [](double x)
+                                    {
+                                        x = std::fabs(x);
+                                        if (!std::isfinite(x))
+                                            return x;
+                                        const double next = std::nextafter(x, std::numeric_limits<double>::infinity());
+                                        return std::isinf(next) ? x - std::nextafter(x, 0.0) : next - x;
+                                    }));
             m.function("erf", math1("erf", [](double x) { return std::erf(x); }));
             m.function("erfc", math1("erfc", [](double x) { return std::erfc(x); }));
             m.function("gamma", math1("gamma", [](double x)
@@ -2861,6 +2871,8 @@ namespace nl::py
                 }
                 return Value::from_float(std::fmod(x, y));
             });
+            m.function("nextafter", binary_real("nextafter", [](double x, double y) { return std::nextafter(x, y); }, false));
+            m.function("remainder", binary_real("remainder", [](double x, double y) { return std::remainder(x, y); }, true));
             m.function("copysign", binary_real("copysign", [](double x, double y) { return std::copysign(x, y); }, false));
             m.function("hypot", [](Call& c) -> Value
             {

@@ -119,7 +119,9 @@ namespace nl::py
                 if (!m_brackets.empty())
                 {
                     const auto& b = m_brackets.back();
-                    return fail(std::string("'") + b.ch + "' was never closed", b.line, b.col);
+                    fail(std::string("'") + b.ch + "' was never closed", b.line, b.col);
+                    m_issue.rank = SyntaxIssue::Rank::unclosed;
+                    return false;
                 }
                 const int l = m_line;
                 if (!m_out.empty() && m_out.back().kind != Tok::newline && m_out.back().kind != Tok::dedent &&
@@ -158,6 +160,7 @@ namespace nl::py
 
             bool fail(std::string msg, int line, int col, std::string type = "SyntaxError")
             {
+                m_issue.rank = type != "SyntaxError" ? SyntaxIssue::Rank::indentation : SyntaxIssue::Rank::overrides;
                 m_issue.type = std::move(type);
                 m_issue.message = std::move(msg);
                 m_issue.line = line;

@@ -59,6 +59,16 @@ namespace nl::py
         int line = 0;
         int col = 0;  // 0-based; -1 when no caret applies
         int end_col = -1;
+        /// For the lexer's errors, how they rank against a parse error that comes
+        /// first (as CPython, which tokenizes the rest of the file after one):
+        /// "overrides" wins, "indentation" loses, "unclosed" (a bracket open at
+        /// the end) wins when the parse error is on a later line than the bracket.
+        enum class Rank
+        {
+            overrides,
+            indentation,
+            unclosed
+        } rank = Rank::overrides;
     };
 
     /// Tokenizes all of `source`. Returns false and fills `issue` on the first error.

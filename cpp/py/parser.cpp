@@ -17,6 +17,10 @@ namespace nl::py
             {
             }
 
+            /// The line of the token after the one the parser failed at (CPython's
+            /// parser has read at least that far when it reports).
+            int failure_line() const { return peek(1).line; }
+
             bool file(Program& prog)
             {
                 while (!failed() && peek().kind != Tok::end)
@@ -59,6 +63,7 @@ namespace nl::py
                 return false;
             }
             bool failed() const { return m_failed; }
+
             bool at_lex_error() const { return m_pos + 1 >= m_tok.size(); }
 
             bool lex_error()
@@ -2035,22 +2040,30 @@ namespace nl::py
         std::vector<Token> tokens;
         SyntaxIssue lex_issue;
         const bool lexed = tokenize(source, tokens, lex_issue);
+        if (!lexed && lex_issue.rank == SyntaxIssue::Rank::overrides)
+        {
+            issue = lex_issue;
+            return false;
+        }
         if (!lexed)
         {
-            // Parse what came before the lexer's error: an earlier parse error wins,
-            // as in CPython, which tokenizes as it parses.
+            // Parse what came before the lexer's error: an earlier parse error may
+            // win, as in CPython, which tokenizes as it parses.
             Token end;
             end.kind = Tok::end;
             end.line = lex_issue.line;
             end.col = lex_issue.col;
             end.end_line = lex_issue.line;
             end.end_col = lex_issue.col;
+            if (lex_issue.rank == SyntaxIssue::Rank::unclosed && !tokens.empty())
+                end.line = end.end_line = tokens.back().end_line + 1;
             tokens.push_back(end);
         }
         Parser p(tokens, issue, !lexed, lex_issue);
         if (!p.file(out))
         {
-            if (!lexed && issue.message.empty())
+            if (!lexed && (issue.message.empty() ||
+                           (lex_issue.rank == SyntaxIssue::Rank::unclosed && p.failure_line() > lex_issue.line)))
                 issue = lex_issue;
             return false;
         }

@@ -410,6 +410,7 @@ namespace nl::py
         std::vector<TraceEntry> traceback;  // innermost first, as frames unwind
         std::uint64_t last_frame = 0;       // the frame that last added an entry
         Value cause;                        // raise ... from cause
+        std::string suggestion;             // "Did you mean: 'x'?" name for NameError / AttributeError
         int syntax_line = 0, syntax_column = 0, syntax_end_column = -1;  // SyntaxError position (1-based)
         std::string syntax_filename, syntax_text;
     };

@@ -690,6 +690,8 @@ namespace nl::py
         std::string line = e->type->qualified_name();
         if (!msg.empty())
             line += ": " + msg;
+        if (!e->suggestion.empty())
+            line += ". Did you mean: '" + e->suggestion + "'?";
         return line + "\n";
     }
 
@@ -729,6 +731,168 @@ namespace nl::py
             str(e->args[0], msg);
         out += e->type->qualified_name() + ": " + msg + "\n";
         return out;
+    }
+
+    // -------------------------------------------------------------------- suggestions
+
+    std::string Vm::suggestion(std::string_view name, const std::vector<std::string_view>& candidates)
+    {
+        // CPython's Python/suggestions.c: a Levenshtein distance where a case
+        // change costs 1 and any other edit 2, within a third of the lengths.
+        constexpr std::size_t move_cost = 2, case_cost = 1, max_size = 40;
+        if (candidates.size() >= 750)
+            return "";
+        auto distance = [&](std::string_view a, std::string_view b, std::size_t max_cost) -> std::size_t
+        {
+            while (!a.empty() && !b.empty() && a.front() == b.front())
+            {
+                a.remove_prefix(1);
+                b.remove_prefix(1);
+            }
+            while (!a.empty() && !b.empty() && a.back() == b.back())
+            {
+                a.remove_suffix(1);
+                b.remove_suffix(1);
+            }
+            if (a.empty() || b.empty())
+                return (a.size() + b.size()) * move_cost;
+            if (a.size() > max_size || b.size() > max_size)
+                return max_cost + 1;
+            if (b.size() < a.size())
+                std::swap(a, b);
+            if ((b.size() - a.size()) * move_cost > max_cost)
+                return max_cost + 1;
+            std::size_t buffer[max_size];
+            std::size_t tmp = move_cost;
+            for (std::size_t i = 0; i < a.size(); ++i)
+            {
+                buffer[i] = tmp;
+                tmp += move_cost;
+            }
+            std::size_t result = 0;
+            for (std::size_t bi = 0; bi < b.size(); ++bi)
+            {
+                const char code = b[bi];
+                std::size_t dist = result = bi * move_cost;
+                std::size_t minimum = SIZE_MAX;
+                for (std::size_t i = 0; i < a.size(); ++i)
+                {
+                    char x = code, y = a[i];
+                    std::size_t cost;
+                    if ((x & 31) != (y & 31))
+                        cost = move_cost;
+                    else if (x == y)
+                        cost = 0;
+                    else
+                    {
+                        if (x >= 'A' && x <= 'Z')
+                            x = char(x + 32);
+                        if (y >= 'A' && y <= 'Z')
+                            y = char(y + 32);
+                        cost = x == y ? case_cost : move_cost;
+                    }
+                    const std::size_t substitute = dist + cost;
+                    dist = buffer[i];
+                    const std::size_t insert_delete = std::min(result, dist) + move_cost;
+                    result = std::min(insert_delete, substitute);
+                    buffer[i] = result;
+                    minimum = std::min(minimum, result);
+                }
+                if (minimum > max_cost)
+                    return max_cost + 1;
+            }
+            return result;
+        };
+        std::string_view best;
+        std::size_t best_distance = SIZE_MAX;
+        bool found = false;
+        for (std::string_view item : candidates)
+        {
+            if (item == name)
+                continue;
+            std::size_t max_distance = (name.size() + item.size() + 3) * move_cost / 6;
+            max_distance = std::min(max_distance, best_distance - 1);
+            const std::size_t d = distance(name, item, max_distance);
+            if (d > max_distance)
+                continue;
+            if (!found || d < best_distance)
+            {
+                best = item;
+                best_distance = d;
+                found = true;
+            }
+        }
+        return found ? std::string(best) : std::string();
+    }
+
+    void Vm::suggest_name(Exception* e, const std::string& name, const Frame& f)
+    {
+        std::vector<std::string_view> names;
+        for (std::size_t i = 0; i < std::size_t(f.code->nlocals) && i < f.code->varnames.size(); ++i)
+            names.push_back(f.code->varnames[i]->text);
+        e->suggestion = suggestion(name, names);
+        if (!e->suggestion.empty())
+            return;
+        names = {"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__",
+                 "__file__", "__cached__"};
+        for (std::size_t i = 0; i < m_global_names.size(); ++i)
+            if (!m_globals[i].is_undefined())
+                names.push_back(m_global_names[i]->text);
+        e->suggestion = suggestion(name, names);
+        if (!e->suggestion.empty())
+            return;
+        static const char* const builtin_names[] = {
+            "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__", "abs",
+            "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr", "dir", "divmod",
+            "eval", "exec", "format", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance",
+            "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow",
+            "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented",
+            "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict",
+            "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object", "range",
+            "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__",
+            "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit",
+            "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError",
+            "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError",
+            "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError",
+            "Warning", "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning",
+            "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
+            "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning",
+            "BlockingIOError", "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError",
+            "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError",
+            "TimeoutError", "IndentationError", "IndexError", "KeyError", "ModuleNotFoundError",
+            "NotImplementedError", "RecursionError", "UnboundLocalError", "UnicodeError", "BrokenPipeError",
+            "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError", "TabError",
+            "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ExceptionGroup",
+            "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license", "help"};
+        names.assign(std::begin(builtin_names), std::end(builtin_names));
+        e->suggestion = suggestion(name, names);
+    }
+
+    void Vm::suggest_attribute(Exception* e, Value obj, const std::string& name)
+    {
+        // dir(obj): sorted attribute names.
+        std::vector<std::string> owned;
+        auto add_dict = [&](Dict* d)
+        {
+            for (const auto& entry : d->entries)
+                if (Str* k = entry.key.get<Str>())
+                    owned.push_back(k->text);
+        };
+        if (Module* m = obj.get<Module>())
+        {
+            add_dict(m->attrs);
+            for (const char* n : {"__doc__", "__loader__", "__name__", "__package__", "__spec__"})
+                owned.push_back(n);
+        }
+        else
+        {
+            for (TypeObj* tp = obj.get<TypeObj>() ? obj.as<TypeObj>() : type_of(obj); tp; tp = tp->base)
+                add_dict(tp->attrs);
+        }
+        std::sort(owned.begin(), owned.end());
+        owned.erase(std::unique(owned.begin(), owned.end()), owned.end());
+        std::vector<std::string_view> names(owned.begin(), owned.end());
+        e->suggestion = suggestion(name, names);
     }
 
     // -------------------------------------------------------------------- running
@@ -937,6 +1101,7 @@ namespace nl::py
                     {
                         SAVE_FRAME();
                         raise(t.NameError, "name '" + m_global_names[arg]->text + "' is not defined");
+                        suggest_name(m_pending, m_global_names[arg]->text, *f);
                         goto error;
                     }
                 }
@@ -957,6 +1122,8 @@ namespace nl::py
             {
                 SAVE_FRAME();
                 const Value r = getattr(sp[-1], code->names[arg]);
+                if (r.is_error() && m_pending->type == t.AttributeError)
+                    suggest_attribute(m_pending, sp[-1], code->names[arg]->text);
                 CHECK(r);
                 sp[-1] = r;
                 break;
@@ -997,6 +1164,8 @@ namespace nl::py
                 {
                     SAVE_FRAME();
                     const Value r = getattr(obj, name);
+                    if (r.is_error() && m_pending->type == t.AttributeError)
+                        suggest_attribute(m_pending, obj, name->text);
                     CHECK(r);
                     sp[-1] = r;
                     *sp++ = Value::undefined();

@@ -234,6 +234,10 @@ namespace nl::py
         std::string format_traceback(Exception* e);
         std::string format_traceback_one(Exception* e);
         std::string exception_line(Exception* e);
+        /// CPython's "Did you mean" for a name or attribute (empty: no suggestion).
+        static std::string suggestion(std::string_view name, const std::vector<std::string_view>& candidates);
+        void suggest_name(Exception* e, const std::string& name, const Frame& f);
+        void suggest_attribute(Exception* e, Value obj, const std::string& name);
         std::string format_syntax_error(Exception* e);
         Value import_module(Str* name);
         void budget_exhausted();
