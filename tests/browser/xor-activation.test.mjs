@@ -198,7 +198,7 @@ describe('lesson 6 and <nl-activation>', () => {
       functions: el.getAttribute('functions').trim().split(/\s+/),
       caption: el.shadowRoot.querySelector('[part="readout"] caption').textContent,
       values: [...el.shadowRoot.querySelectorAll('[part="readout"] td')].map((td) => td.textContent),
-      labels: [...el.shadowRoot.querySelectorAll('[part="readout"] th')].map((th) => th.textContent.trim()),
+      labels: [...el.shadowRoot.querySelectorAll('[part="readout"] th .name')].map((n) => n.textContent),
     }));
 
   function expectedAt(functions, z) {

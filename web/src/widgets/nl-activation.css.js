@@ -23,8 +23,8 @@ export const ACTIVATION_CSS = `
 ${SERIES.map((s, i) => `.s${i} { stroke: var(--s${i}); ${s.dash === 'none' ? '' : `stroke-dasharray: ${s.dash};`} } .dot.s${i} { fill: var(--s${i}); }`).join('\n')}
 
 .top { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: flex-start; }
-.figure { flex: 3 1 320px; min-width: 0; }
-.side { flex: 1 1 200px; min-width: 0; display: grid; gap: 10px; }
+.figure { flex: 3 1 340px; min-width: 0; }
+.side { flex: 1 1 210px; min-width: 0; }
 .plot { display: block; width: 100%; height: auto; touch-action: pan-y; cursor: crosshair; border-radius: 6px; }
 .plot:focus-visible { outline: 3px solid var(--nl-focus); outline-offset: 2px; }
 .gridline { stroke: var(--nl-border); stroke-width: 0.6; opacity: 0.7; }
@@ -38,17 +38,21 @@ ${SERIES.map((s, i) => `.s${i} { stroke: var(--s${i}); ${s.dash === 'none' ? '' 
 .dot { stroke: var(--nl-bg); stroke-width: 1.5; stroke-dasharray: none; }
 .help { margin: 4px 0 0; font-size: 12.5px; color: var(--nl-muted); }
 
-.legend-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; font-size: 13.5px; }
-.legend-list li { display: flex; align-items: center; gap: 8px; }
-.key-line { width: 34px; height: 10px; flex: none; overflow: visible; }
-.key-line.small { width: 22px; vertical-align: middle; }
+.key-line { width: 30px; height: 10px; flex: none; overflow: visible; }
 
 .readout { border-collapse: collapse; font-variant-numeric: tabular-nums; width: 100%; }
 .readout caption { caption-side: top; text-align: left; font: 600 14px ${MONO}; padding-bottom: 4px; }
 .readout th, .readout td { padding: 3px 8px; border: 1px solid var(--nl-border); font-size: 13.5px; }
-.readout th { text-align: left; font-weight: 500; background: var(--nl-panel); white-space: nowrap; }
+.readout th { text-align: left; font-weight: 500; background: var(--nl-panel); }
+.readout th .key-line { display: inline-block; vertical-align: middle; margin-right: 6px; }
 .readout td { text-align: right; font: 600 14px ${MONO}; }
 
+@container (max-width: 480px) {
+  .nl .tick { font-size: 15px; }
+  .nl .axis-title { font-size: 17px; }
+  .nl .probe-label { font-size: 16px; }
+  .nl .curve { stroke-width: 3; }
+}
 details.values { margin-top: 10px; }
 details.values summary { cursor: pointer; font-size: 14px; color: var(--nl-muted); }
 .table-scroll { max-width: 100%; overflow-x: auto; }

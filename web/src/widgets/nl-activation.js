@@ -1,6 +1,6 @@
 /**
  * <nl-activation>: activation functions plotted together over a range of z,
- * each with its own colour and its own dash pattern (named in a legend), and
+ * each with its own colour and its own dash pattern (the readout is the legend), and
  * a probe: the pointer (or a finger dragged sideways) over the plot, or the
  * arrow keys on the focused plot, choose a z, and the readout shows every
  * function's value there. A table of values at a few points is the plot's
@@ -27,7 +27,7 @@
  * probe one step (a hundredth of the range), Shift or Page Up/Down ten steps,
  * Home/End to the ends.
  * Events: nl-change (bubbles, composed) after any of those changed.
- * CSS parts: base, toolbar, error, body (base.js); plot, legend, readout, table.
+ * CSS parts: base, toolbar, error, body (base.js); plot, readout (also the legend), table.
  */
 import { NlWidget, el } from './base.js';
 import {
@@ -107,7 +107,6 @@ export class NlActivation extends NlWidget {
       'Move the pointer over the plot, or focus it and press ← →  (Shift: ten steps; Home, End).',
     );
 
-    const legend = el('ul', { class: 'legend-list', part: 'legend', 'aria-label': 'Legend' });
     const readoutWrap = el('div', { class: 'readout-wrap' });
     const readout = el('table', { class: 'readout', part: 'readout' });
     const caption = el('caption');
@@ -125,7 +124,7 @@ export class NlActivation extends NlWidget {
     const figure = el('div', { class: 'figure' });
     figure.append(svg, help);
     const side = el('div', { class: 'side' });
-    side.append(legend, readoutWrap);
+    side.append(readoutWrap);
     const top = el('div', { class: 'top' });
     top.append(figure, side);
     body.append(top, details);
@@ -144,7 +143,7 @@ export class NlActivation extends NlWidget {
     this.listen(svg, 'pointermove', fromPointer);
     this.listen(svg, 'pointerdown', fromPointer);
 
-    this.#ui = { svg, grid, axes, curves, probeLine, probeLabel, dots, legend, caption, tbody, table, view: null, rows: [] };
+    this.#ui = { svg, grid, axes, curves, probeLine, probeLabel, dots, caption, tbody, table, view: null, rows: [] };
   }
 
   #key(event) {
@@ -230,7 +229,6 @@ export class NlActivation extends NlWidget {
 
     ui.curves.replaceChildren();
     ui.dots.replaceChildren();
-    ui.legend.replaceChildren();
     ui.tbody.replaceChildren();
     ui.rows = [];
     view.functions.forEach((f, i) => {
@@ -239,16 +237,12 @@ export class NlActivation extends NlWidget {
       path.append(el('svg:title', {}, f.label));
       ui.curves.append(path);
       ui.dots.append(el('svg:circle', { r: 4, class: `dot s${i % SERIES.length}` }));
-      const item = el('li');
-      const key = el('svg:svg', { class: 'key-line', viewBox: '0 0 34 10', 'aria-hidden': 'true' });
-      key.append(el('svg:line', { x1: 1, x2: 33, y1: 5, y2: 5, class: `curve s${i % SERIES.length}` }));
-      item.append(key, el('span', {}, `${f.label}`), el('span', { class: 'sr-only' }, `: ${series.words}`));
-      ui.legend.append(item);
+      // The readout doubles as the legend: each row shows the function's line.
       const tr = el('tr');
       const th = el('th', { scope: 'row' });
-      const swatch = el('svg:svg', { class: 'key-line small', viewBox: '0 0 22 10', 'aria-hidden': 'true' });
-      swatch.append(el('svg:line', { x1: 1, x2: 21, y1: 5, y2: 5, class: `curve s${i % SERIES.length}` }));
-      th.append(swatch, document.createTextNode(` ${f.label}`));
+      const swatch = el('svg:svg', { class: 'key-line', viewBox: '0 0 30 10', 'aria-hidden': 'true' });
+      swatch.append(el('svg:line', { x1: 1, x2: 29, y1: 5, y2: 5, class: `curve s${i % SERIES.length}` }));
+      th.append(swatch, el('span', { class: 'name' }, f.label), el('span', { class: 'sr-only' }, ` (${series.words})`));
       const value = el('td');
       tr.append(th, value);
       ui.tbody.append(tr);

@@ -37,6 +37,11 @@ export const XOR_CSS = `
 .cmark.pass { fill: var(--nl-ok); }
 .cmark.fail { fill: var(--nl-error-fg); }
 .map-legend { margin-top: 4px; }
+.map-legend p { margin: 0; white-space: pre-wrap; }
+.dotkey { display: inline-block; width: 11px; height: 11px; border-radius: 50%; border: 1.5px solid var(--nl-fg); vertical-align: -1px; }
+.dotkey.t1 { background: var(--nl-fg); }
+.dotkey.t0 { background: var(--nl-bg); margin-left: 4px; }
+.dashkey { display: inline-block; width: 22px; border-top: 2px dashed var(--nl-fg); vertical-align: middle; opacity: 0.75; }
 .swatch { display: inline-block; width: 14px; height: 12px; vertical-align: -1px; border: 1px solid var(--nl-border); }
 .swatch.one { background: repeating-linear-gradient(45deg, var(--nl-pos-bg) 0 3px, var(--nl-pos) 3px 4px); }
 .swatch.zero { background: var(--nl-neg-bg); margin-left: 4px; }
@@ -52,12 +57,12 @@ table.truth td:last-child { text-align: left; font: 600 13.5px system-ui, sans-s
 table.truth tr.pass td:last-child { color: var(--nl-ok); }
 table.truth tr.fail td:last-child { color: var(--nl-error-fg); background: var(--nl-error-bg); }
 
-.controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 10px; margin-top: 12px; }
+.controls { display: grid; grid-template-columns: repeat(auto-fit, minmax(12.5rem, 1fr)); gap: 10px; margin-top: 12px; }
 fieldset { margin: 0; min-width: 0; padding: 4px 10px 8px; border: 1px solid var(--nl-border); border-radius: 8px; }
 legend { padding: 0 4px; font-size: 13px; font-weight: 600; }
 .formula { margin: 0 0 4px; font: italic 13px Georgia, "Times New Roman", serif; color: var(--nl-muted); }
-.param { display: grid; grid-template-columns: 5.6em minmax(0, 1fr) 4.6em; gap: 8px; align-items: center; min-height: 34px; }
-.param .name { font-size: 13px; color: var(--nl-muted); white-space: nowrap; }
+.param { display: grid; grid-template-columns: 1.6em minmax(0, 1fr) 4.6em; gap: 8px; align-items: center; min-height: 34px; }
+.param .name { font: italic 15px Georgia, "Times New Roman", serif; white-space: nowrap; }
 .param input[type="text"] { text-align: right; }
 .controls .field-note { grid-column: 1 / -1; }
 @container (max-width: 420px) {

@@ -59,11 +59,12 @@ const M = { left: 34, top: 12, size: 216, bottom: 34, right: 12 };
 const sx = (x) => M.left + ((x - EXTENT.xmin) / (EXTENT.xmax - EXTENT.xmin)) * M.size;
 const sy = (y) => M.top + ((EXTENT.ymax - y) / (EXTENT.ymax - EXTENT.ymin)) * M.size;
 
-// The nine parameters: where each lives in the state, and its names.
+// The nine parameters, by neuron: their spoken names (the labels show w₁ w₂ b).
+const SHORT = ['w₁', 'w₂', 'b'];
 const NEURONS = [
-  { key: 'h1', title: 'Hidden neuron h₁', names: ['w from x₁', 'w from x₂', 'bias b'] },
-  { key: 'h2', title: 'Hidden neuron h₂', names: ['w from x₁', 'w from x₂', 'bias b'] },
-  { key: 'out', title: 'Output neuron ŷ', names: ['w from h₁', 'w from h₂', 'bias b'] },
+  { title: 'Hidden neuron h₁', names: ['w from x₁', 'w from x₂', 'bias b'] },
+  { title: 'Hidden neuron h₂', names: ['w from x₁', 'w from x₂', 'bias b'] },
+  { title: 'Output neuron ŷ', names: ['w from h₁', 'w from h₂', 'bias b'] },
 ];
 
 function getParam(state, n, k) {
@@ -216,13 +217,15 @@ export class NlXor extends NlWidget {
       return { digit, mark };
     });
     svg.append(title, defs, zero, one, oneHatch, unit, lines, axes, corners);
-    const legend = el('p', { class: 'legend map-legend' });
-    legend.append(
-      el('span', { class: 'swatch one' }),
-      document.createTextNode(' output 1 (blue, hatched) '),
-      el('span', { class: 'swatch zero' }),
-      document.createTextNode(' output 0 · corners: the XOR target (filled = 1), ✓ or ✗ · dashed: where h₁, h₂ switch'),
-    );
+    const legend = el('div', { class: 'legend map-legend' });
+    const line = (...parts) => {
+      const p = el('p');
+      p.append(...parts.map((x) => (typeof x === 'string' ? document.createTextNode(x) : x)));
+      legend.append(p);
+    };
+    line(el('span', { class: 'swatch one' }), ' output 1 (hatched)   ', el('span', { class: 'swatch zero' }), ' output 0');
+    line(el('span', { class: 'dotkey t1' }), ' target 1   ', el('span', { class: 'dotkey t0' }), ' target 0   ✓ right  ✗ wrong');
+    line(el('span', { class: 'dashkey' }), ' where h₁ or h₂ flips between 0 and 1');
     figure.append(svg, legend);
 
     // The truth table.
@@ -281,7 +284,7 @@ export class NlXor extends NlWidget {
           'aria-label': `${spoken}, exact value`,
         });
         const row = el('div', { class: 'param' });
-        row.append(el('label', { for: id, class: 'name' }, name), range, field);
+        row.append(el('label', { for: id, class: 'name' }, SHORT[k]), range, field);
         set.append(row);
         const param = { n, k, range, field, last: '' };
         this.listen(range, 'input', () => {
