@@ -41,7 +41,7 @@ export function parseActivationAttributes(a, core) {
     try {
       canonical = core.parseActivation(n);
     } catch (err) {
-      throw new Error(`In functions, item ${i + 1}: ${err.message}.`);
+      throw new Error(`In functions, item ${i + 1}: ${err.message}.`, { cause: err });
     }
     const base = canonical.replace(/\(.*\)$/, '');
     if (!PLOTTABLE.includes(base)) {
