@@ -28,7 +28,15 @@ const problems = [];
 const watch = (p) => watchInto(p, problems);
 
 /** "1 1; 0 0 | 1 0" -> [[[1, 1], [0, 0]], [[1, 0]]]. */
-const matrices = (t) => t.split('|').map((m) => m.split(';').map((r) => r.trim().split(/[\s,]+/).map(Number)));
+const matrices = (t) =>
+  t.split('|').map((m) =>
+    m.split(';').map((r) =>
+      r
+        .trim()
+        .split(/[\s,]+/)
+        .map(Number),
+    ),
+  );
 
 /** The core's forward pass of the four corners for weight and bias attribute text. */
 function expectedXor(weights, biases) {
@@ -57,19 +65,22 @@ function expectedXor(weights, biases) {
 }
 
 function readXor(page) {
-  return page.locator('nl-xor').first().evaluate((el) => {
-    const root = el.shadowRoot;
-    return {
-      z: el.z,
-      output: el.output,
-      layers: el.layers,
-      solved: el.solved,
-      error: el.error,
-      attrs: { weights: el.getAttribute('weights'), biases: el.getAttribute('biases') },
-      rows: [...root.querySelectorAll('table.truth tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
-      verdict: root.querySelector('[part="verdict"]').textContent,
-    };
-  });
+  return page
+    .locator('nl-xor')
+    .first()
+    .evaluate((el) => {
+      const root = el.shadowRoot;
+      return {
+        z: el.z,
+        output: el.output,
+        layers: el.layers,
+        solved: el.solved,
+        error: el.error,
+        attrs: { weights: el.getAttribute('weights'), biases: el.getAttribute('biases') },
+        rows: [...root.querySelectorAll('table.truth tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)),
+        verdict: root.querySelector('[part="verdict"]').textContent,
+      };
+    });
 }
 
 /** Types into one parameter field of <nl-xor> (neuron n: 0 h1, 1 h2, 2 output; k: 0, 1 weights, 2 bias). */
@@ -115,7 +126,10 @@ describe('lesson 5 and <nl-xor>', () => {
     assert.deepEqual(shown.output, want.output);
     assert.deepEqual(shown.z, want.z);
     assert.equal(shown.layers.length, 2);
-    assert.deepEqual(shown.layers[1].a.map((r) => r[0]), want.output);
+    assert.deepEqual(
+      shown.layers[1].a.map((r) => r[0]),
+      want.output,
+    );
     assert.equal(shown.solved, false);
     assert.match(shown.verdict, /3 of 4 rows pass/);
   });
@@ -134,8 +148,11 @@ describe('lesson 5 and <nl-xor>', () => {
     assert.equal(shown.solved, true);
     assert.deepEqual(shown.output, [0, 1, 1, 0]);
     assert.match(shown.verdict, /All four rows pass: this network computes XOR/);
-    await page.waitForFunction(
-      () => document.querySelector('nl-xor').shadowRoot.querySelector('.sr-only[aria-live]').textContent.includes('computes XOR'),
+    await page.waitForFunction(() =>
+      document
+        .querySelector('nl-xor')
+        .shadowRoot.querySelector('.sr-only[aria-live]')
+        .textContent.includes('computes XOR'),
     );
     await page.waitForFunction(() => document.querySelector('nl-exercise[for="xor"]').solved === true);
     const status = await challenge.evaluate((el) => el.shadowRoot.textContent);

@@ -45,7 +45,9 @@ export function parseActivationAttributes(a, core) {
     }
     const base = canonical.replace(/\(.*\)$/, '');
     if (!PLOTTABLE.includes(base)) {
-      throw new Error(`In functions, item ${i + 1}: ${base} works on a whole layer, not on one z, so it cannot be plotted here.`);
+      throw new Error(
+        `In functions, item ${i + 1}: ${base} works on a whole layer, not on one z, so it cannot be plotted here.`,
+      );
     }
     return canonical;
   });
@@ -53,8 +55,10 @@ export function parseActivationAttributes(a, core) {
   let range = DEFAULT_RANGE;
   if (a.range != null && String(a.range).trim() !== '') {
     range = parseVector(a.range, 'range', { numbers: 2, text: 200 });
-    if (range.length !== 2) throw new Error(`The range attribute must be two numbers, e.g. "-5 5", not ${range.length}.`);
-    if (!(range[0] < range[1])) throw new Error('The range attribute must be two numbers, the smaller first, e.g. "-5 5".');
+    if (range.length !== 2)
+      throw new Error(`The range attribute must be two numbers, e.g. "-5 5", not ${range.length}.`);
+    if (!(range[0] < range[1]))
+      throw new Error('The range attribute must be two numbers, the smaller first, e.g. "-5 5".');
     if (Math.abs(range[0]) > 1e6 || Math.abs(range[1]) > 1e6)
       throw new Error('The range attribute must lie between -1000000 and 1000000.');
   }
@@ -215,13 +219,21 @@ export function curvePath(xs, values, s) {
 
 /** The state as <nl-activation> attribute text that parseActivationAttributes reads back. */
 export function activationAttributes(state) {
-  return { functions: state.functions.join(' '), range: `${formatNumber(state.range[0])} ${formatNumber(state.range[1])}` };
+  return {
+    functions: state.functions.join(' '),
+    range: `${formatNumber(state.range[0])} ${formatNumber(state.range[1])}`,
+  };
 }
 
 /** A NumPy program that prints the readout: every function's value at the probe's z. */
 export function activationNumpy(state) {
   const x = probeX(state);
-  const lines = ['import numpy as np', '', `z = np.array([${pyFloat(x)}])  # the probe`, `print("z", f"{z[0]:.${DIGITS}f}")`];
+  const lines = [
+    'import numpy as np',
+    '',
+    `z = np.array([${pyFloat(x)}])  # the probe`,
+    `print("z", f"{z[0]:.${DIGITS}f}")`,
+  ];
   for (const name of state.functions) {
     lines.push(`print(${JSON.stringify(name)}, f"{(${pyActivation(name, 'z')})[0]:.${DIGITS}f}")`);
   }

@@ -216,10 +216,18 @@ export class NlActivation extends NlWidget {
     }
     for (const t of plot.yTicks) {
       ui.grid.append(el('svg:line', { x1: PLOT.left, x2: right, y1: s.y(t.v), y2: s.y(t.v), class: 'gridline' }));
-      ui.axes.append(el('svg:text', { x: PLOT.left - 5, y: s.y(t.v) + 4, 'text-anchor': 'end', class: 'tick' }, t.text));
+      ui.axes.append(
+        el('svg:text', { x: PLOT.left - 5, y: s.y(t.v) + 4, 'text-anchor': 'end', class: 'tick' }, t.text),
+      );
     }
     ui.axes.append(
-      el('svg:rect', { x: PLOT.left, y: PLOT.top, width: right - PLOT.left, height: bottom - PLOT.top, class: 'frame' }),
+      el('svg:rect', {
+        x: PLOT.left,
+        y: PLOT.top,
+        width: right - PLOT.left,
+        height: bottom - PLOT.top,
+        class: 'frame',
+      }),
     );
     if (plot.xmin < 0 && plot.xmax > 0)
       ui.axes.append(el('svg:line', { x1: s.x(0), x2: s.x(0), y1: PLOT.top, y2: bottom, class: 'axis' }));

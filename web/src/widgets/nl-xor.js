@@ -205,7 +205,12 @@ export class NlXor extends NlWidget {
       const cy = sy(y);
       const target = XOR_TARGETS[i];
       const dot = el('svg:circle', { cx, cy, r: 9, class: target ? 'corner t1' : 'corner t0' });
-      const digit = el('svg:text', { x: cx, y: cy + 4, 'text-anchor': 'middle', class: target ? 'cdigit t1' : 'cdigit t0' });
+      const digit = el('svg:text', {
+        x: cx,
+        y: cy + 4,
+        'text-anchor': 'middle',
+        class: target ? 'cdigit t1' : 'cdigit t0',
+      });
       const right = x === 0;
       const mark = el('svg:text', {
         x: cx + (right ? 14 : -14),
@@ -223,8 +228,18 @@ export class NlXor extends NlWidget {
       p.append(...parts.map((x) => (typeof x === 'string' ? document.createTextNode(x) : x)));
       legend.append(p);
     };
-    line(el('span', { class: 'swatch one' }), ' output 1 (hatched)   ', el('span', { class: 'swatch zero' }), ' output 0');
-    line(el('span', { class: 'dotkey t1' }), ' target 1   ', el('span', { class: 'dotkey t0' }), ' target 0   ✓ right  ✗ wrong');
+    line(
+      el('span', { class: 'swatch one' }),
+      ' output 1 (hatched)   ',
+      el('span', { class: 'swatch zero' }),
+      ' output 0',
+    );
+    line(
+      el('span', { class: 'dotkey t1' }),
+      ' target 1   ',
+      el('span', { class: 'dotkey t0' }),
+      ' target 0   ✓ right  ✗ wrong',
+    );
     line(el('span', { class: 'dashkey' }), ' where h₁ or h₂ flips between 0 and 1');
     figure.append(svg, legend);
 

@@ -74,7 +74,9 @@ export function parseXorAttributes(a) {
         `The biases attribute needs two parts separated by "|" (hidden layer | output neuron), not ${b.length}.`,
       );
     if (b[0].length !== 2)
-      throw new Error(`The hidden layer needs 2 biases, one per neuron, not ${b[0].length}: e.g. biases="-0.5 -1.5 | -0.5".`);
+      throw new Error(
+        `The hidden layer needs 2 biases, one per neuron, not ${b[0].length}: e.g. biases="-0.5 -1.5 | -0.5".`,
+      );
     if (b[1].length !== 1) throw new Error(`The output neuron needs 1 bias, not ${b[1].length}.`);
     [b1, [b2]] = b;
   }
@@ -89,7 +91,8 @@ export function xorLayers(state) {
   ];
 }
 
-const rows = ({ rows: r, cols, data }) => Array.from({ length: r }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
+const rows = ({ rows: r, cols, data }) =>
+  Array.from({ length: r }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
 
 /**
  * The forward pass of the four corners and everything the widget shows of it:
@@ -107,7 +110,12 @@ export function xorView(core, state) {
   // Every number in one call to the core: the 0/1 values with no decimals, the
   // pre-activations and parameters with Z_DIGITS.
   const whole = core.formatFixed([...XOR_INPUTS.flat(), ...hidden.a.data, ...output, ...XOR_TARGETS], 0).split(' ');
-  const params = [...state.hidden.weights[0], state.hidden.biases[0], ...state.hidden.weights[1], state.hidden.biases[1]];
+  const params = [
+    ...state.hidden.weights[0],
+    state.hidden.biases[0],
+    ...state.hidden.weights[1],
+    state.hidden.biases[1],
+  ];
   params.push(...state.out.weights, state.out.bias);
   const exact = core.formatFixed([...z, ...hidden.z.data, ...params], Z_DIGITS).split(' ');
   const text = {
@@ -172,7 +180,10 @@ export function runsPath(runs, side, size, offset = 0) {
   const cell = size / side;
   const n = (v) => Math.round(v * 100) / 100;
   return runs
-    .map(({ row, col, length }) => `M${n(offset + col * cell)} ${n(offset + row * cell)}h${n(length * cell)}v${n(cell)}h${n(-length * cell)}z`)
+    .map(
+      ({ row, col, length }) =>
+        `M${n(offset + col * cell)} ${n(offset + row * cell)}h${n(length * cell)}v${n(cell)}h${n(-length * cell)}z`,
+    )
     .join('');
 }
 
