@@ -99,7 +99,7 @@ describe('the built site', () => {
     for (const [name, html] of pages) {
       const exercises = elementsOf(html, 'nl-exercise');
       assert.ok(exercises.length >= 3, `${name} has ${exercises.length} nl-exercise elements`);
-      assert.match(html, /<pre><code class="language-python">/, `${name} shows a Python program`);
+      assert.match(html, /<pre tabindex="0"><code class="language-python">/, `${name} shows a Python program`);
       assert.match(html, /<span class="tok-keyword">/, `${name}: Python highlighted at build time`);
     }
   });
