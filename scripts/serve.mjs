@@ -136,7 +136,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ({ port: actual }) => console.log(`NeuronLab is running at http://localhost:${actual}/`),
     (err) => {
       if (err.code === 'EADDRINUSE') {
-        console.error(`Port ${port} is busy: another program is using it. Stop it, or pick another port: PORT=${port + 1} npm start`);
+        console.error(
+          `Port ${port} is busy: another program is using it. Stop it, or pick another port: PORT=${port + 1} npm start`,
+        );
       } else if (err.code === 'ENOENT') {
         console.error('dist/ does not exist yet: run npm run build first.');
       } else {

@@ -3,8 +3,10 @@
 // The lessons' programs are short NumPy scripts; this is all they need.
 
 const KEYWORDS = new Set(
-  ('and as assert break class continue def del elif else except False finally for from global if ' +
-    'import in is lambda None nonlocal not or pass raise return True try while with yield').split(' '),
+  (
+    'and as assert break class continue def del elif else except False finally for from global if ' +
+    'import in is lambda None nonlocal not or pass raise return True try while with yield'
+  ).split(' '),
 );
 const BUILTINS = new Set('abs enumerate float int len list max min print range round str sum zip'.split(' '));
 

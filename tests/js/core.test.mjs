@@ -30,7 +30,11 @@ test('lesson 1: the ReLU neuron and its trace', () => {
     activation: 'relu',
   });
   assertUlps(n.products, numbers('lesson1.relu.products'), 'products');
-  assertUlps([n.sum, n.z, n.y], [...numbers('lesson1.relu.sum'), ...numbers('lesson1.relu.z'), ...numbers('lesson1.relu.y')], 'sum z y');
+  assertUlps(
+    [n.sum, n.z, n.y],
+    [...numbers('lesson1.relu.sum'), ...numbers('lesson1.relu.z'), ...numbers('lesson1.relu.y')],
+    'sum z y',
+  );
   assert.equal(core.formatFixed(n.products), text('lesson1.relu.products.display'));
   assert.equal(core.formatFixed(n.z), text('lesson1.relu.z.display'));
   assert.equal(core.formatFixed(n.y), text('lesson1.relu.y.display'));
@@ -149,7 +153,9 @@ test('activations over the sweep', () => {
 test('the two layouts agree on transposed weights', () => {
   const seeded = core.seededLayers({ sizes: [7, 5], activations: ['tanh'], seed: 3, scale: 1 });
   const w = seeded[0].weights; // 7 x 5, cols layout
-  const transposed = Array.from({ length: w.cols }, (_, j) => Array.from({ length: w.rows }, (_, k) => w.data[k * w.cols + j]));
+  const transposed = Array.from({ length: w.cols }, (_, j) =>
+    Array.from({ length: w.rows }, (_, k) => w.data[k * w.cols + j]),
+  );
   const x = Array.from({ length: 4 }, (_, r) => Array.from(core.randn(10 + r, 7)));
   const b = core.randn(99, 5);
   const cols = core.layer({ inputs: x, weights: w, biases: b, activation: 'tanh', layout: 'cols' });
@@ -161,31 +167,84 @@ test('the two layouts agree on transposed weights', () => {
 test('bad input is an Error carrying the core message', () => {
   const W = matrix('lesson2.layer.W');
   const cases = [
-    [() => core.layer({ inputs: [1, 2, 3], weights: W, biases: [1, 2, 3], activation: 'relu' }), /shapes \(1,3\) and \(3,4\)ᵀ not aligned/],
-    [() => core.layer({ inputs: [1, 2, 3, 4], weights: W, biases: [1, 2], activation: 'relu' }), /biases \(2,\) do not match weights \(3,4\)/],
-    [() => core.neuron({ inputs: [1, Number.NaN], weights: [1, 2], bias: 0, activation: 'relu' }), /inputs contain nan at \[1\]/],
-    [() => core.neuron({ inputs: [1, 2], weights: [1, Infinity], bias: 0, activation: 'relu' }), /weights contain inf at \[1\]/],
+    [
+      () => core.layer({ inputs: [1, 2, 3], weights: W, biases: [1, 2, 3], activation: 'relu' }),
+      /shapes \(1,3\) and \(3,4\)ᵀ not aligned/,
+    ],
+    [
+      () => core.layer({ inputs: [1, 2, 3, 4], weights: W, biases: [1, 2], activation: 'relu' }),
+      /biases \(2,\) do not match weights \(3,4\)/,
+    ],
+    [
+      () => core.neuron({ inputs: [1, Number.NaN], weights: [1, 2], bias: 0, activation: 'relu' }),
+      /inputs contain nan at \[1\]/,
+    ],
+    [
+      () => core.neuron({ inputs: [1, 2], weights: [1, Infinity], bias: 0, activation: 'relu' }),
+      /weights contain inf at \[1\]/,
+    ],
     [() => core.neuron({ inputs: [1], weights: [1], bias: 0, activation: 'swish' }), /unknown activation 'swish'/],
     [() => core.neuron({ inputs: [1], weights: [1], bias: 0, activation: 'softmax' }), /softmax needs a layer/],
     [() => core.neuron({ inputs: [], weights: [], bias: 0, activation: 'relu' }), /inputs are empty/],
-    [() => core.neuron({ inputs: [1, 2], weights: [1], bias: 0, activation: 'relu' }), /inputs \(2,\) and weights \(1,\) not aligned/],
-    [() => core.layer({ inputs: [new Array(4097).fill(1)], weights: [new Array(4097).fill(1)], biases: [0], activation: 'relu' }), /too wide: at most 4096/],
+    [
+      () => core.neuron({ inputs: [1, 2], weights: [1], bias: 0, activation: 'relu' }),
+      /inputs \(2,\) and weights \(1,\) not aligned/,
+    ],
+    [
+      () =>
+        core.layer({
+          inputs: [new Array(4097).fill(1)],
+          weights: [new Array(4097).fill(1)],
+          biases: [0],
+          activation: 'relu',
+        }),
+      /too wide: at most 4096/,
+    ],
     [() => core.parameterCount([4]), /at least two entries/],
     [() => core.parameterCount([4, 0, 3]), /layer size 0/],
     [() => core.network({ inputs: [1, 2], layers: [] }), /at least one layer/],
-    [() => core.createGrid([{ weights: [[1, 2, 3]], biases: [0], activation: 'relu' }]), /needs a network with 2 inputs/],
-    [() => core.neuron({ inputs: [1e200, 1e200], weights: [1e200, 1e200], bias: 0, activation: 'relu' }), /z overflowed to inf/],
-    [() => core.layer({ inputs: [[1, 2], [3, 1e300]], weights: [[1, 1e10], [1, 1]], biases: [0, 0], activation: 'relu' }), /Z overflowed to inf at \[1,0\]/],
+    [
+      () => core.createGrid([{ weights: [[1, 2, 3]], biases: [0], activation: 'relu' }]),
+      /needs a network with 2 inputs/,
+    ],
+    [
+      () => core.neuron({ inputs: [1e200, 1e200], weights: [1e200, 1e200], bias: 0, activation: 'relu' }),
+      /z overflowed to inf/,
+    ],
+    [
+      () =>
+        core.layer({
+          inputs: [
+            [1, 2],
+            [3, 1e300],
+          ],
+          weights: [
+            [1, 1e10],
+            [1, 1],
+          ],
+          biases: [0, 0],
+          activation: 'relu',
+        }),
+      /Z overflowed to inf at \[1,0\]/,
+    ],
   ];
   for (const [call, message] of cases) assert.throws(call, message);
   // After errors the core keeps working.
-  assert.equal(core.formatFixed(core.neuron({ inputs: [1], weights: [2], bias: 0.5, activation: 'identity' }).y), '2.500');
+  assert.equal(
+    core.formatFixed(core.neuron({ inputs: [1], weights: [2], bias: 0.5, activation: 'identity' }).y),
+    '2.500',
+  );
 });
 
 test('results stay right after the wasm memory grows', () => {
   const big = core.float32Buffer(8 << 20); // 32 MiB: forces the heap to grow
   try {
-    const n = core.neuron({ inputs: numbers('lesson1.relu.x'), weights: numbers('lesson1.relu.w'), bias: 0.1, activation: 'relu' });
+    const n = core.neuron({
+      inputs: numbers('lesson1.relu.x'),
+      weights: numbers('lesson1.relu.w'),
+      bias: 0.1,
+      activation: 'relu',
+    });
     assertUlps([n.z], numbers('lesson1.relu.z'), 'z after growth');
   } finally {
     big.free();
@@ -193,14 +252,25 @@ test('results stay right after the wasm memory grows', () => {
 });
 
 test('the grid map matches the float64 network at sampled cells', () => {
-  const layers = core.seededLayers({ sizes: [2, 8, 8, 1], activations: ['tanh', 'tanh', 'sigmoid'], seed: 5, scale: 1 });
+  const layers = core.seededLayers({
+    sizes: [2, 8, 8, 1],
+    activations: ['tanh', 'tanh', 'sigmoid'],
+    seed: 5,
+    scale: 1,
+  });
   const grid = core.createGrid(layers);
   const side = 50;
   const out = new Float32Array(side * side);
   const box = { xmin: -3, xmax: 2, ymin: -1, ymax: 4 };
   grid.evaluate(box, side, out);
   grid.delete();
-  for (const [row, col] of [[0, 0], [0, side - 1], [side - 1, 0], [17, 33], [side - 1, side - 1]]) {
+  for (const [row, col] of [
+    [0, 0],
+    [0, side - 1],
+    [side - 1, 0],
+    [17, 33],
+    [side - 1, side - 1],
+  ]) {
     const x = box.xmin + ((col + 0.5) * (box.xmax - box.xmin)) / side;
     const y = box.ymax - ((row + 0.5) * (box.ymax - box.ymin)) / side;
     const exact = core.network({ inputs: [x, y], layers }).at(-1).a.data[0];

@@ -20,7 +20,21 @@ describe('parse.js', () => {
     ]) {
       assert.equal(parseNumber(text), value, text);
     }
-    for (const text of ['', ' ', 'abc', '0.1x', '1.2.3', 'NaN', 'Infinity', '-Infinity', '0x10', '1e999', '--1', '1 2', '1,2,3']) {
+    for (const text of [
+      '',
+      ' ',
+      'abc',
+      '0.1x',
+      '1.2.3',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '0x10',
+      '1e999',
+      '--1',
+      '1 2',
+      '1,2,3',
+    ]) {
       assert.equal(parseNumber(text), null, JSON.stringify(text));
     }
   });
@@ -57,7 +71,10 @@ describe('parse.js', () => {
       () => parseNeuronAttributes({ inputs: '1 2 3', weights: '1 2', bias: '0', activation: 'relu' }),
       /3 inputs but 2 weights/,
     );
-    assert.throws(() => parseNeuronAttributes({ inputs: '1', weights: '1', bias: '1 2', activation: 'relu' }), /one number/);
+    assert.throws(
+      () => parseNeuronAttributes({ inputs: '1', weights: '1', bias: '1 2', activation: 'relu' }),
+      /one number/,
+    );
   });
 });
 

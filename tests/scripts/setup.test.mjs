@@ -7,8 +7,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
-  accessSync, chmodSync, chownSync, constants, copyFileSync, existsSync, mkdirSync,
-  mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync,
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -22,8 +34,7 @@ const NOBODY = 65534;
 // The exact command line setup.sh prints (on stderr, after one line saying what
 // is missing) when emcc and chromium are missing and it is not root; the format
 // is documented in scripts/setup.sh.
-const EXPECTED_LINE =
-  'sudo apt-get update && sudo apt-get install -y --no-install-recommends emscripten chromium';
+const EXPECTED_LINE = 'sudo apt-get update && sudo apt-get install -y --no-install-recommends emscripten chromium';
 
 // The file probes of setup.sh: they must hold on this machine (scripts/setup.sh
 // installs the packages) for the missing-package line to name only what we hide.
@@ -41,9 +52,31 @@ const FILE_PROBES = [
 // for, so that a later edit of setup.sh that uses one does not make this test
 // fail for the wrong reason. emcc and chromium are deliberately left out.
 const HIDDEN_PATH_COMMANDS = [
-  'bash', 'sh', 'env', 'node', 'npm', 'cmake', 'g++',
-  'cat', 'dirname', 'basename', 'readlink', 'realpath', 'id', 'touch', 'stat',
-  'date', 'mkdir', 'rm', 'ls', 'grep', 'sed', 'head', 'tr', 'uname', 'sort',
+  'bash',
+  'sh',
+  'env',
+  'node',
+  'npm',
+  'cmake',
+  'g++',
+  'cat',
+  'dirname',
+  'basename',
+  'readlink',
+  'realpath',
+  'id',
+  'touch',
+  'stat',
+  'date',
+  'mkdir',
+  'rm',
+  'ls',
+  'grep',
+  'sed',
+  'head',
+  'tr',
+  'uname',
+  'sort',
 ];
 const REQUIRED_COMMANDS = new Set(['bash', 'node', 'npm', 'cmake', 'g++', 'touch']);
 
@@ -87,8 +120,10 @@ function runAsNonRoot(bash, script, env, cwd) {
 }
 
 function describe(r) {
-  return `exit ${r.status}${r.signal ? ` (signal ${r.signal})` : ''}\n` +
-    `--- stdout ---\n${r.stdout}--- stderr ---\n${r.stderr}`;
+  return (
+    `exit ${r.status}${r.signal ? ` (signal ${r.signal})` : ''}\n` +
+    `--- stdout ---\n${r.stdout}--- stderr ---\n${r.stderr}`
+  );
 }
 
 // A directory with an `npm` that only reports how it was called.
@@ -115,8 +150,12 @@ test('setup.sh, not root, emcc and chromium missing: prints the one apt-get line
   const hidden = readdirSync(binDir);
   assert.ok(!hidden.includes('emcc') && !hidden.includes('chromium'));
 
-  const r = runAsNonRoot(join(binDir, 'bash'), setupScript,
-    { PATH: binDir, HOME: '/nonexistent', LC_ALL: 'C' }, binDir);
+  const r = runAsNonRoot(
+    join(binDir, 'bash'),
+    setupScript,
+    { PATH: binDir, HOME: '/nonexistent', LC_ALL: 'C' },
+    binDir,
+  );
 
   assert.notEqual(r.status, 0, describe(r));
   assert.equal(r.status, 2, describe(r));
@@ -130,18 +169,22 @@ test('setup.sh, not root, emcc and chromium missing: prints the one apt-get line
 test('setup.sh, everything present and node_modules current: exits 0 quickly, no npm ci', (t) => {
   const lock = join(repoRoot, 'package-lock.json');
   const hiddenLock = join(repoRoot, 'node_modules', '.package-lock.json');
-  assert.ok(existsSync(hiddenLock) &&
-    statSync(hiddenLock).mtimeMs >= statSync(lock).mtimeMs,
-  'precondition: node_modules is missing or older than package-lock.json (run npm ci)');
+  assert.ok(
+    existsSync(hiddenLock) && statSync(hiddenLock).mtimeMs >= statSync(lock).mtimeMs,
+    'precondition: node_modules is missing or older than package-lock.json (run npm ci)',
+  );
 
   // A stub npm first on PATH catches any npm call; the rest is the real PATH.
   const stubDir = makeTempDir('nl-setup-npm-');
   t.after(() => rmSync(stubDir, { recursive: true, force: true }));
   makeNpmStub(stubDir);
   const bash = which('bash');
-  const r = runAsNonRoot(bash, setupScript,
+  const r = runAsNonRoot(
+    bash,
+    setupScript,
     { PATH: `${stubDir}${delimiter}${process.env.PATH}`, HOME: '/nonexistent', LC_ALL: 'C' },
-    stubDir);
+    stubDir,
+  );
 
   assert.equal(r.status, 0, describe(r));
   assert.doesNotMatch(r.stdout + r.stderr, /npm-stub/, describe(r));

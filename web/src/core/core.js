@@ -141,7 +141,8 @@ class Core {
     const out = this.#heap();
     let at = pout / F64;
     return acts.map((act, i) => {
-      const rows = s[i], cols = s[i + 1];
+      const rows = s[i],
+        cols = s[i + 1];
       const weights = { rows, cols, data: out.slice(at, at + rows * cols) };
       at += rows * cols;
       const biases = out.slice(at, at + cols);
@@ -162,8 +163,10 @@ class Core {
 
   /** np.random.seed(seed); np.random.randn(count). */
   randn(seed, count) {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new Error('seed must be an integer in [0, 2**32)');
-    if (!Number.isInteger(count) || count < 0 || count > 1 << 22) throw new Error('count must be an integer in [0, 4194304]');
+    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
+      throw new Error('seed must be an integer in [0, 2**32)');
+    if (!Number.isInteger(count) || count < 0 || count > 1 << 22)
+      throw new Error('count must be an integer in [0, 4194304]');
     const p = this.#buffer('randn', count);
     this.#m.randn(seed, count, p);
     return this.#heap().slice(p / F64, p / F64 + count);
@@ -215,7 +218,8 @@ class Core {
 
   /** A float32 buffer on the wasm heap for the bulk kernels; view() is fresh each call. */
   float32Buffer(count) {
-    if (!Number.isInteger(count) || count < 0 || count > 1 << 26) throw new Error('count must be an integer in [0, 67108864]');
+    if (!Number.isInteger(count) || count < 0 || count > 1 << 26)
+      throw new Error('count must be an integer in [0, 67108864]');
     const m = this.#m;
     const address = m.allocate(Math.max(4, 4 * count));
     if (!address) throw new Error(`out of memory for ${count} float32 numbers`);
@@ -238,7 +242,8 @@ class Core {
   // biases. Returns both addresses and each layer's output width.
   #describe(layers) {
     if (!Array.isArray(layers)) throw new Error('layers must be an array');
-    if (layers.length > MAX_LAYERS) throw new Error(`a network of ${layers.length} layers is too deep: at most ${MAX_LAYERS}`);
+    if (layers.length > MAX_LAYERS)
+      throw new Error(`a network of ${layers.length} layers is too deep: at most ${MAX_LAYERS}`);
     let total = 0;
     const shapes = layers.map((layer) => {
       const w = shapeOf(layer.weights, 'weights');
@@ -325,7 +330,8 @@ function shapeOf(value, name) {
     return { rows: value.rows, cols: value.cols };
   }
   const rows = lengthOf(value, name);
-  if (rows === 0 || !Array.isArray(value[0]) && !ArrayBuffer.isView(value[0])) return { rows: rows ? 1 : 0, cols: rows };
+  if (rows === 0 || (!Array.isArray(value[0]) && !ArrayBuffer.isView(value[0])))
+    return { rows: rows ? 1 : 0, cols: rows };
   const cols = lengthOf(value[0], name);
   for (let i = 1; i < rows; i++) {
     if (lengthOf(value[i], name) !== cols) {
@@ -339,7 +345,8 @@ function shapeOf(value, name) {
 // Copies a matrix of a shape shapeOf accepted into the heap, row after row.
 function putMatrix(heap, address, value) {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) return put(heap, address, value.data);
-  if (value.length === 0 || !Array.isArray(value[0]) && !ArrayBuffer.isView(value[0])) return put(heap, address, value);
+  if (value.length === 0 || (!Array.isArray(value[0]) && !ArrayBuffer.isView(value[0])))
+    return put(heap, address, value);
   let at = address;
   for (const row of value) {
     put(heap, at, row);
@@ -352,4 +359,3 @@ function layout(name) {
   if (name === 'cols') return 1;
   throw new Error(`unknown layout '${String(name).slice(0, 40)}': expected rows or cols`);
 }
-
