@@ -46,6 +46,15 @@ function frontMatter(text, file, required) {
   return { meta, body: text.slice(m[0].length) };
 }
 
+// A lesson's widgets and exercises compute with the core, which embed.js would
+// only request once it runs and a widget starts (embed.js -> nl_core.mjs ->
+// nl_core.wasm, one after another). These hints fetch all three at once, so the
+// first widget is ready sooner (bench/site.mjs: "first widget interactive").
+// The wasm hint's crossorigin matches the core's fetch (same-origin credentials).
+const CORE_PRELOAD =
+  '<link rel="modulepreload" href="nl_core.mjs">\n' +
+  '<link rel="preload" href="nl_core.wasm" as="fetch" type="application/wasm" crossorigin>\n';
+
 /** Fills {{name}} slots of the shell; every slot must be given (values are HTML). */
 function fillShell(shell, values) {
   return shell.replace(/\{\{(\w+)\}\}/g, (_, name) => {
@@ -154,6 +163,7 @@ export async function buildSite({ out: DIST = DEFAULT_DIST, lessons: LESSONS = D
         `<article class="lesson">\n<p class="kicker">Lesson ${lesson.number}</p>\n` +
         `<h1>${escapeHtml(lesson.title)}</h1>\n${tableOfContents(toc)}${content}</article>`,
       pager: pager(lessons, i),
+      preload: CORE_PRELOAD,
     });
     await writeFile(join(DIST, lesson.href), html);
   }
@@ -178,6 +188,7 @@ export async function buildSite({ out: DIST = DEFAULT_DIST, lessons: LESSONS = D
         `<div class="home">\n<h1>${escapeHtml(index.meta.title)}</h1>\n<p class="lede">${escapeHtml(index.meta.summary)}</p>\n` +
         `${md.render(index.body)}<h2 id="lessons">Lessons</h2>\n<ol class="lesson-list">\n${list}\n</ol>\n</div>`,
       pager: pager(lessons, -1),
+      preload: '',
     }),
   );
 
