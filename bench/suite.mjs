@@ -230,29 +230,34 @@ export function benchPlainJs(workloads) {
   const dx = (xmax - xmin) / side;
   const dy = (extent.ymax - extent.ymin) / side;
   const width = Math.max(...data.layers.map((l) => l.nOut), 2);
+  const ws = data.layers.map((l) => l.w);
+  const bs = data.layers.map((l) => l.b);
+  const nIns = data.layers.map((l) => l.nIn);
+  const nOuts = data.layers.map((l) => l.nOut);
+  const kinds = data.layers.map((l) => ['tanh', 'sigmoid', 'relu'].indexOf(l.activation));
   let h = new Float32Array(width);
   let next = new Float32Array(width);
-  const apply = {
-    tanh: Math.tanh,
-    sigmoid: (z) => 1 / (1 + Math.exp(-z)),
-    relu: (z) => (z > 0 ? z : 0),
-  };
-  const acts = data.layers.map((l) => apply[l.activation]);
   const map = new Float32Array(side * side);
   const grid = timeRuns(() => {
     for (let row = 0; row < side; row++) {
+      const y = ymax - (row + 0.5) * dy;
       for (let col = 0; col < side; col++) {
         h[0] = xmin + (col + 0.5) * dx;
-        h[1] = ymax - (row + 0.5) * dy;
-        for (let li = 0; li < data.layers.length; li++) {
-          const l = data.layers[li];
-          const act = acts[li];
-          for (let j = 0; j < l.nOut; j++) {
-            let z = l.b[j];
-            for (let k = 0; k < l.nIn; k++) z += h[k] * l.w[k * l.nOut + j];
-            next[j] = act(z);
+        h[1] = y;
+        for (let li = 0; li < ws.length; li++) {
+          const w = ws[li];
+          const b = bs[li];
+          const nIn = nIns[li];
+          const nOut = nOuts[li];
+          const kind = kinds[li];
+          for (let j = 0; j < nOut; j++) {
+            let z = b[j];
+            for (let k = 0; k < nIn; k++) z += h[k] * w[k * nOut + j];
+            next[j] = kind === 0 ? Math.tanh(z) : kind === 1 ? 1 / (1 + Math.exp(-z)) : z > 0 ? z : 0;
           }
-          [h, next] = [next, h];
+          const t = h;
+          h = next;
+          next = t;
         }
         map[row * side + col] = h[0];
       }
