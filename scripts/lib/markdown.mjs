@@ -134,11 +134,16 @@ export function createMarkdown() {
   md.renderer.rules.math_inline = (tokens, i) =>
     `<span class="math-inline">${renderMath(tokens[i].content, false)}${escapeHtml(tokens[i].meta?.after ?? '')}</span>`;
   md.renderer.rules.math_block = (tokens, i) =>
-    `<div class="math-display">${renderMath(tokens[i].content, true)}</div>\n`;
-  // A code block that scrolls sideways must be reachable by keyboard to scroll it
-  // (WCAG 2.1.1; axe's scrollable-region-focusable), so every <pre> takes the focus.
+    `<div class="math-display" tabindex="0">${renderMath(tokens[i].content, true)}</div>\n`;
+  // What may scroll sideways (code, a wide formula or table on a phone) must be
+  // reachable by keyboard to scroll it (WCAG 2.1.1; axe's scrollable-region-focusable),
+  // so every <pre>, display formula and table takes the focus.
   const fence = md.renderer.rules.fence;
   md.renderer.rules.fence = (...args) => fence(...args).replace(/^<pre>/, '<pre tabindex="0">');
+  md.renderer.rules.table_open = (tokens, i, options, env, self) => {
+    tokens[i].attrSet('tabindex', '0');
+    return self.renderToken(tokens, i, options);
+  };
   md.core.ruler.push('heading_ids', headingIds);
   md.core.ruler.push('glue_punctuation', gluePunctuation);
   // After the rules above, so entries carry final ids and typeset math.
