@@ -1099,6 +1099,7 @@ namespace nl::py
                 else
                 {
                     std::vector<Value> items;
+                    Vm::Roots item_roots(vm, &items);
                     if (!vm.collect(c[0], items))
                         return Value::error();
                     for (std::size_t i = 0; i < items.size(); ++i)

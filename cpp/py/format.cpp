@@ -62,9 +62,7 @@ namespace nl::py
             return n->type->hooks.format(*this, v, spec);
         if (spec.empty())
             return str_value(v);
-        NativeObject* n = v.get<NativeObject>();
-        return raise_type_error("unsupported format string passed to " +
-                                (n ? n->type->name : type_name(v)) + ".__format__");
+        return raise_type_error("unsupported format string passed to " + type_name(v) + ".__format__");
     }
 
     // -------------------------------------------------------------------- str.format

@@ -36,7 +36,9 @@ namespace nl::py
         std::size_t bytes() const { return m_bytes; }
         std::size_t count() const { return m_count; }
         /// True when enough was allocated since the last collection to run one.
-        bool wants_collection() const { return m_bytes >= m_next_gc; }
+        bool wants_collection() const { return m_bytes >= m_next_gc || stress; }
+        /// Collect at every safe point (tests: finds values a native forgot to root).
+        bool stress = false;
 
         /// Marks from the roots (the caller marks them before calling), then frees
         /// everything unmarked.

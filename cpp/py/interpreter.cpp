@@ -20,6 +20,7 @@ namespace nl::py
         config.budget = m_budget;
         config.out = m_out;
         config.stack = m_stack.get();
+        config.collect_always = m_collect_always;
         RunResult result;
         {
             Vm vm(std::move(config));

@@ -43,6 +43,9 @@ namespace nl::py
         /// (limits::default_budget unless set).
         void set_budget(std::uint64_t steps);
         std::uint64_t budget() const { return m_budget; }
+        /// Tests: run the collector at every safe point, so that a value some C++
+        /// code holds without rooting it is freed at once (and ASan reports it).
+        void set_collect_always(bool on) { m_collect_always = on; }
 
         /// Compiles and runs one program.
         RunResult run(std::string_view source, std::string_view filename = "prog.py");
@@ -50,6 +53,7 @@ namespace nl::py
     private:
         std::function<void(std::string_view)> m_out, m_err;
         std::uint64_t m_budget;
+        bool m_collect_always = false;
         std::unique_ptr<Value[]> m_stack;
     };
 }

@@ -1,6 +1,7 @@
 // nlpy FILE.py: runs a program with NeuronLab's Python. stdout is the program's,
 // byte for byte; an uncaught error prints Python's traceback on stderr and exits
-// with status 1. --budget N sets the step budget.
+// with status 1. --budget N sets the step budget. NLPY_GC_STRESS=1 in the
+// environment collects garbage at every safe point (for tests under ASan).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -45,6 +46,8 @@ int main(int argc, char** argv)
     nl::py::Interpreter py;
     if (budget)
         py.set_budget(budget);
+    if (const char* stress = std::getenv("NLPY_GC_STRESS"); stress && *stress == '1')
+        py.set_collect_always(true);
     py.on_stdout([](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
     py.on_stderr([](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stderr); });
     const nl::py::RunResult r = py.run(source, path);

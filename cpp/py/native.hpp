@@ -143,7 +143,11 @@ namespace nl::py
     struct TypeObj : Obj
     {
         static constexpr Kind kind_id = Kind::type;
-        TypeObj(std::string n, std::string mod, TypeObj* b) : Obj(kind_id), name(std::move(n)), module(std::move(mod)), base(b) {}
+        TypeObj(std::string n, std::string mod, TypeObj* b)
+            : Obj(kind_id), name(std::move(n)), module(std::move(mod)), base(b),
+              tp_name(module == "builtins" ? name : module + "." + name)
+        {
+        }
         void trace(Tracer& t) override;
         std::size_t bytes() const override { return sizeof(*this) + name.capacity(); }
 
@@ -157,12 +161,14 @@ namespace nl::py
                     return true;
             return false;
         }
-        /// "numpy.ndarray" or, for builtins, "int".
-        std::string qualified_name() const { return module == "builtins" ? name : module + "." + name; }
+        /// "numpy.ndarray" or, for builtins, "int" (CPython's tp_name, which its
+        /// messages use: "'numpy.ndarray' object is not callable").
+        const std::string& qualified_name() const { return tp_name; }
 
         std::string name;
         std::string module;
         TypeObj* base;
+        std::string tp_name;
         Dict* attrs = nullptr;  // methods and class attributes, by name
         /// What calling the type does (int("3"), np.float64(2)); absent: not callable.
         NativeFn construct;

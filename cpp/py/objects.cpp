@@ -1932,6 +1932,8 @@ namespace nl::py
         const Value it = get_iter(container);
         if (it.is_error())
             return -1;
+        std::vector<Value> hold{it, item};
+        Roots roots(*this, &hold);
         Value x;
         int st;
         while ((st = next(it, x)) == 1)
@@ -2576,6 +2578,7 @@ namespace nl::py
         case IterKind::zip:
         {
             std::vector<Value> items;
+            Roots roots(*this, &items);
             items.reserve(it->items.size());
             for (const Value& sub : it->items)
             {
@@ -2593,6 +2596,7 @@ namespace nl::py
         case IterKind::map:
         {
             std::vector<Value> args;
+            Roots roots(*this, &args);
             for (const Value& sub : it->items)
             {
                 Value item;
@@ -2601,7 +2605,6 @@ namespace nl::py
                     return st;
                 args.push_back(item);
             }
-            Roots roots(*this, &args);
             const Value r = call(it->src, args.data(), args.size());
             if (r.is_error())
                 return -1;
@@ -2688,6 +2691,10 @@ namespace nl::py
         const Value it = get_iter(iterable);
         if (it.is_error())
             return false;
+        // Iterating may run Python code (map, filter), and with it the collector.
+        std::vector<Value> hold{it};
+        Roots hold_roots(*this, &hold);
+        Roots out_roots(*this, &out);
         Value item;
         int st;
         std::size_t count = 0;

@@ -69,6 +69,7 @@ namespace nl::py
         m_stack = m_config.stack;
         m_stack_end = m_stack + limits::stack_values;
         m_steps = std::int64_t(std::min<std::uint64_t>(m_config.budget, std::uint64_t(INT64_MAX / 2)));
+        heap.stress = m_config.collect_always;
         init_types();
         m_empty_str = heap.make<Str>("");
         m_empty_tuple = heap.make<Tuple>();
@@ -1608,7 +1609,7 @@ namespace nl::py
                         raise_type_error("cannot unpack non-iterable " + type_name(src) + " object");
                         goto error;
                     }
-                    const Value it = get_iter(src);
+                    Value it = get_iter(src);
                     if (it.is_error())
                     {
                         if (pending_is(t.TypeError))
@@ -1618,12 +1619,16 @@ namespace nl::py
                         }
                         goto error;
                     }
-                    // Read one more than needed, to report "too many values".
-                    const std::size_t want = opcode(ins) == Op::unpack_sequence ? arg + 1 : SIZE_MAX;
+                    // Read one more than needed, to report "too many values". The
+                    // iterator may run Python code: what it gave so far is kept alive.
+                    // (items[0] holds the iterator meanwhile.)
+                    const std::size_t limit = opcode(ins) == Op::unpack_sequence ? arg + 2 : SIZE_MAX;
+                    items.push_back(it);
+                    Roots roots(*this, &items);
                     Value item;
-                    int st;
-                    while (items.size() < want && (st = next(it, item)) == 1)
+                    while (items.size() < limit && next(it, item) == 1)
                         items.push_back(item);
+                    items.erase(items.begin());
                     if (m_pending)
                         goto error;
                     view = &items;

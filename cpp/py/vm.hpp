@@ -27,6 +27,7 @@ namespace nl::py
         std::uint64_t budget = limits::default_budget;
         std::function<void(std::string_view)> out;  // the program's stdout
         Value* stack = nullptr;                     // limits::stack_values slots, reused across runs
+        bool collect_always = false;                // tests: a collection at every safe point
     };
 
     /// The builtin classes of a run.
@@ -126,8 +127,8 @@ namespace nl::py
         // ------------------------------------------------------------ the object protocol
 
         TypeObj* type_of(Value v) const;
-        /// Python's name of v's type: "int", "list", "numpy.ndarray" -> "ndarray".
-        const std::string& type_name(Value v) const { return type_of(v)->name; }
+        /// The name CPython's messages use for v's type: "int", "numpy.ndarray".
+        const std::string& type_name(Value v) const { return type_of(v)->tp_name; }
         bool repr(Value v, std::string& out);
         bool str(Value v, std::string& out);
         Value repr_value(Value v);
