@@ -62,14 +62,10 @@ const TARGETS = {
  * TODO(nl-network): `layout` is not read when `seed` draws the weights, so any text
  *   (layout="<script>…", "1e309") is accepted silently.
  * TODO(nl-boundary): `scale` is not read when `weights` are given, so any text is accepted.
- * TODO(nl-exercise): `activation` and `pick` are checked only when the reader presses
- *   Check (compute="neuron" activation="bogus" or pick="constructor": error null and
- *   status "unanswered" until the first answer, then the error replaces the feedback).
  */
 const KNOWN_GAPS = {
   'nl-network': ['layout'],
   'nl-boundary': ['scale'],
-  'nl-exercise': ['activation', 'pick'],
 };
 
 /** Attributes of nl-exercise that are free text or references, where any string is acceptable. */

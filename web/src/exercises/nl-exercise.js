@@ -139,6 +139,18 @@ export class NlExercise extends HTMLElement {
 
   connectedCallback() {
     this.#schedule();
+    // Load the core at once, so every later change of the attributes is
+    // checked in full (activation, pick) while the element parses them.
+    if (!this.#core) {
+      loadCore().then(
+        (core) => {
+          if (this.#core) return;
+          this.#core = core;
+          if (this.#spec?.kind === 'numeric') this.#guard(() => this.#validateNumeric());
+        },
+        () => {}, // shown when the reader checks an answer
+      );
+    }
   }
 
   disconnectedCallback() {
@@ -184,6 +196,10 @@ export class NlExercise extends HTMLElement {
     this.#root.replaceChildren(frame);
     try {
       this.#spec = parseExerciseAttributes(this.#attributes());
+      // With the core there, the answer is computed now: an attribute the core
+      // refuses (activation="bogus") or a pick naming no value (pick="constructor")
+      // is an error at once, not when the reader presses Check.
+      if (this.#spec.kind === 'numeric' && this.#core) this.#expected = expectedAnswer(this.#core, this.#spec);
     } catch (err) {
       this.#spec = null;
       const question = el('div', { class: 'question' });
@@ -195,6 +211,23 @@ export class NlExercise extends HTMLElement {
     this.#error = null;
     if (this.#spec.kind === 'numeric') this.#buildNumeric(frame);
     else this.#buildChallenge(frame);
+  }
+
+  // When the core arrives after the first setup: compute the answer now.
+  #validateNumeric() {
+    const spec = this.#spec;
+    try {
+      this.#expected ??= expectedAnswer(this.#core, spec);
+    } catch (err) {
+      this.#spec = null;
+      this.#ui = null;
+      const frame = el('div', { class: 'frame', part: 'base' });
+      const question = el('div', { class: 'question' });
+      question.append(el('slot'));
+      frame.append(question, el('p', { class: 'error', role: 'alert' }, err.message));
+      this.#root.replaceChildren(frame);
+      this.#setState(null, err.message);
+    }
   }
 
   #showError(message) {
