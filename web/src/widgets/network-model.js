@@ -37,11 +37,19 @@ const TEXT = { text: 16384, numbers: 2048, rows: 256 };
 
 const has = (a, name) => a[name] !== undefined && a[name] !== null;
 
-function layoutOf(text) {
-  const t = String(text ?? '').trim() || 'rows';
+function layoutOf(text, fallback = 'rows') {
+  const t = String(text ?? '').trim() || fallback;
   if (t !== 'rows' && t !== 'cols')
     throw new Error(`The layout attribute must be rows or cols, not "${t.slice(0, 24)}".`);
   return t;
+}
+
+/** The scale of seeded weights: one finite number, at most 1e6 in size. */
+function scaleOf(text) {
+  const scale = parseVector(text, 'scale', { numbers: 1 })[0];
+  if (!Number.isFinite(scale)) throw new Error('The scale attribute must be a finite number.');
+  if (Math.abs(scale) > 1e6) throw new Error('The scale attribute must be at most 1000000 in size.');
+  return scale;
 }
 
 /** Number of inputs and outputs of a layer whose weights are a nested array. */
@@ -97,8 +105,13 @@ export function parseNetworkAttributes(a, core, limits = NETWORK_LIMITS) {
     const sizes = parseIntegers(a.sizes, 'sizes', { min: 1, max: limits.width, count: limits.layers + 1 });
     if (sizes.length < 2) throw new Error('The sizes attribute needs at least two numbers: the inputs and one layer.');
     const s = parseIntegers(a.seed, 'seed', { count: 1 })[0];
-    const scale = has(a, 'scale') ? parseVector(a.scale, 'scale', { numbers: 1 })[0] : 1;
-    if (Math.abs(scale) > 1e6) throw new Error('The scale attribute must be at most 1000000 in size.');
+    const scale = has(a, 'scale') ? scaleOf(a.scale) : 1;
+    // Seeded weights are drawn as randn(n_in, n_out): one column per neuron.
+    if (has(a, 'layout') && layoutOf(a.layout, 'cols') !== 'cols') {
+      throw new Error(
+        'layout="rows" contradicts seed: seeded weights are drawn as randn(n_in, n_out), one column per neuron (cols layout). Leave layout out, or write layout="cols".',
+      );
+    }
     if (activations.length !== sizes.length - 1) {
       throw new Error(
         `${sizes.length} layer sizes make ${sizes.length - 1} layers, but ${activations.length} activations are named.`,
@@ -354,7 +367,7 @@ export function prerender(attributes, core) {
   const tables = view.text.layers.map((t, i) => {
     const layer = state.layers[i];
     const name = layerName(i, state.layers.length);
-    return html`<table class="nl-static-table">
+    return html`<div class="nl-static-scroll" tabindex="0" role="region" aria-label="${`${name}: Z and A`}"><table class="nl-static-table">
       <caption>
         ${name} (${activationName(layer.activation)}): ${shapeText(state.inputs.length, layer)}
       </caption>
@@ -371,7 +384,7 @@ export function prerender(attributes, core) {
               </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   });
   return String(
     html`${tables}
