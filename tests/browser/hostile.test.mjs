@@ -56,14 +56,10 @@ const TARGETS = {
 };
 
 /**
- * Known gaps, reported to the widgets' owners: an attribute whose nonsense value
- * sets no error (yet). Everything else is still checked for these: nothing runs,
- * nothing throws, the author's value restores the results.
- * TODO(nl-boundary): `scale` is not read when `weights` are given, so any text is accepted.
+ * Known gaps: an attribute whose nonsense value sets no error (yet), per tag.
+ * None at present; everything else is checked for these too.
  */
-const KNOWN_GAPS = {
-  'nl-boundary': ['scale'],
-};
+const KNOWN_GAPS = {};
 
 /** Attributes of nl-exercise that are free text or references, where any string is acceptable. */
 const EXERCISE_TEXT = new Set(['hint', 'label', 'for', 'goal', 'z']);

@@ -122,6 +122,12 @@ export function parseNetworkAttributes(a, core, limits = NETWORK_LIMITS) {
   } else {
     if (!has(a, 'weights'))
       throw new Error('The weights attribute is missing: give weights and biases, or seed and sizes.');
+    if (has(a, 'scale')) {
+      scaleOf(a.scale); // a bad number is named as such first
+      throw new Error(
+        'The scale attribute applies only to seeded weights (with seed and sizes); with weights given it would be ignored, so leave it out.',
+      );
+    }
     const layout = layoutOf(a.layout);
     const weights = parseMatrices(a.weights, 'weights', TEXT);
     const biases = has(a, 'biases') ? parseVectors(a.biases, 'biases', TEXT) : null;
