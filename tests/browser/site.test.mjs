@@ -193,21 +193,10 @@ for (const name of pages) {
       await page.emulateMedia({ colorScheme: 'light' });
     });
 
-    test('axe-core at 375 px: what scrolls sideways on a phone can be scrolled by keyboard', async (t) => {
+    test('axe-core at 375 px: what scrolls sideways on a phone can be scrolled by keyboard', async () => {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.waitForTimeout(100);
-      // TODO(nl-network): on lesson 3, <nl-network id="batch-ten"> (ten samples) has a
-      // layer's Z/A table in a .table-wrap (nl-network.js) that scrolls sideways at
-      // 375 px but cannot take the focus (needs tabindex="0" and a label), so a
-      // keyboard cannot scroll it. Remove this exemption once it is fixed.
-      const known = (v) => v.startsWith('scrollable-region-focusable') && v.includes('[["#batch-ten",".table-wrap"]]');
-      const found = await axeViolations(page);
-      if (found.some(known)) t.diagnostic(`known gap: ${found.find(known)}`);
-      assert.deepEqual(
-        found.filter((v) => !known(v) || !/: 1 node\(s\)/.test(v)),
-        [],
-        `${name}, 375 px`,
-      );
+      assert.deepEqual(await axeViolations(page), [], `${name}, 375 px`);
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 

@@ -117,7 +117,13 @@ export class NlActivation extends NlWidget {
     const details = el('details', { class: 'values' });
     details.append(el('summary', {}, 'Table of values'));
     const table = el('table', { class: 'values-table', part: 'table' });
-    const tableWrap = el('div', { class: 'table-scroll' });
+    // It may scroll sideways on a phone: focusable, so a keyboard can scroll it.
+    const tableWrap = el('div', {
+      class: 'table-scroll',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': 'Table of values (scrolls sideways)',
+    });
     tableWrap.append(table);
     details.append(tableWrap);
 

@@ -389,7 +389,8 @@ export class NlNetwork extends NlWidget {
         }
       });
       table.append(thead, tbody);
-      const wrap = el('div', { class: 'table-wrap' });
+      // It scrolls sideways when the batch is wide: focusable, so a keyboard can scroll it.
+      const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `cap-${k}` });
       wrap.append(caption, table);
       return { wrap, caption, cells };
     });

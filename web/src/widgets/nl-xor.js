@@ -244,7 +244,8 @@ export class NlXor extends NlWidget {
     figure.append(svg, legend);
 
     // The truth table.
-    const tableWrap = el('div', { class: 'table-wrap' });
+    // It may scroll sideways on a phone: focusable, so a keyboard can scroll it.
+    const tableWrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Truth table' });
     const table = el('table', { class: 'truth', part: 'table' });
     table.append(el('caption', {}, 'Truth table: the four inputs through the network'));
     const thead = el('thead');
