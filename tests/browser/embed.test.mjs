@@ -255,21 +255,27 @@ test('nl-exercise checks an answer against the core', async () => {
   assert.deepEqual(result, { error: null, kind: 'numeric', status: 'correct' });
 });
 
-test('the host page’s text colour does not reach inside the widgets', async () => {
-  // TODO(common.css.js, nl-exercise): a host rule that matches the element itself
-  // (here `* { font-size: 40px !important; line-height: 3 !important }`) beats the
-  // :host rule, and font-size and line-height then inherit into the shadow tree:
-  // [part="base"] computes 40px/120px, every result box of the NlWidgets is
-  // stretched by the line-height, and all of nl-exercise's text is 40px. Setting
-  // font and line-height on [part="base"] (inside) would stop it; until then only
-  // the colour is checked here.
+test('the host page’s text colour, font size and line height do not reach inside the widgets', async () => {
+  // The host page has `* { all: unset; font-size: 40px !important; color: red !important;
+  // line-height: 3 !important }`: it matches each element itself and beats :host, but the
+  // widget's root ([part="base"]) sets its own text properties, so nothing inherits in.
+  // nl-exercise sets them on everything it draws; its slotted question is the author's
+  // light-DOM text and keeps the page's typography on purpose.
   const styles = await page.evaluate(() =>
     [...document.querySelectorAll('main > *')]
       .filter((e) => e.shadowRoot)
-      .map((e) => ({ name: e.localName, color: getComputedStyle(e.shadowRoot.querySelector('[part="base"]')).color })),
+      .map((e) => {
+        const part = e.localName === 'nl-exercise' ? '[part="form"], .error' : '[part="base"]';
+        const s = getComputedStyle(e.shadowRoot.querySelector(part));
+        return { name: e.localName, color: s.color, fontSize: s.fontSize, lineHeight: s.lineHeight };
+      }),
   );
   assert.ok(styles.length >= 8);
-  for (const s of styles) assert.notEqual(s.color, 'rgb(255, 0, 0)', `${s.name}: the host's red does not reach it`);
+  for (const s of styles) {
+    assert.notEqual(s.color, 'rgb(255, 0, 0)', `${s.name}: the host's red does not reach it`);
+    assert.ok(['15px', '16px'].includes(s.fontSize), `${s.name}: font-size ${s.fontSize}, not the host's 40px`);
+    assert.ok(parseFloat(s.lineHeight) < 30, `${s.name}: line-height ${s.lineHeight}, not the host's 3`);
+  }
 });
 
 test('a screenshot of the host page, for a look', async () => {

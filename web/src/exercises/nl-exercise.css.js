@@ -18,6 +18,17 @@ const DARK = `
 
 const MONO = 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
 
+// Every inherited text property of what the element draws itself, set inside:
+// a host-page rule matching the element (`* { font-size: 40px !important }`)
+// beats :host and would otherwise inherit in. The slotted question is left out
+// on purpose: it is the author's text and keeps the page's typography.
+const TEXT_RESET = `
+  font: 400 16px/1.45 system-ui, sans-serif;
+  letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0; text-align: start;
+  text-shadow: none; white-space: normal; word-break: normal; overflow-wrap: normal; hyphens: manual;
+  font-feature-settings: normal; font-variation-settings: normal; font-size-adjust: none;
+  -webkit-text-fill-color: currentcolor; visibility: visible; writing-mode: horizontal-tb;`;
+
 /** The element's whole stylesheet. */
 export const EXERCISE_CSS = `
 :host {
@@ -34,39 +45,42 @@ export const EXERCISE_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 
 .frame {
-  padding: 0.8rem 1rem 0.9rem;
+  padding: 13px 16px 14px;
   border: 1px solid var(--nl-border);
   border-left: 4px solid var(--nl-accent);
   border-radius: 8px;
   background: var(--nl-bg);
   color: var(--nl-fg);
+  writing-mode: horizontal-tb;
 }
+/* No specificity, so the rules below set each part's own font over it. */
+:where(.frame > :not(.question)) { ${TEXT_RESET} }
 .kind {
-  margin: 0 0 0.3rem;
-  font: 600 0.78rem/1.3 system-ui, sans-serif;
+  margin: 0 0 0.3em;
+  font: 600 12.5px/1.3 system-ui, sans-serif;
   letter-spacing: 0.06em;
   text-transform: uppercase;
   color: var(--nl-muted);
 }
 .question ::slotted(*) { margin-top: 0; }
-.question ::slotted(:last-child) { margin-bottom: 0.6rem; }
+.question ::slotted(:last-child) { margin-bottom: 0.6em; }
 
-form { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.6rem; margin: 0; }
-label { font: 0.95rem/1.4 system-ui, sans-serif; }
-.unit { color: var(--nl-muted); font-size: 0.85rem; }
+form { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 0.6em; margin: 0; }
+label { font: 0.95em/1.4 system-ui, sans-serif; }
+.unit { color: var(--nl-muted); font-size: 0.85em; }
 input {
-  width: 9rem;
+  width: 9em;
   max-width: 100%;
-  padding: 0.35rem 0.5rem;
-  font: 1rem/1.3 ${MONO};
+  padding: 0.35em 0.5em;
+  font: 1em/1.3 ${MONO};
   color: var(--nl-fg);
   background: var(--nl-field);
   border: 1px solid var(--nl-border);
   border-radius: 6px;
 }
 button {
-  padding: 0.35rem 0.9rem;
-  font: 600 0.95rem/1.3 system-ui, sans-serif;
+  padding: 0.35em 0.9em;
+  font: 600 0.95em/1.3 system-ui, sans-serif;
   color: var(--nl-on-accent);
   background: var(--nl-accent);
   border: 1px solid var(--nl-accent);
@@ -80,25 +94,25 @@ input:focus-visible, button:focus-visible {
 }
 
 .feedback, .status {
-  margin: 0.6rem 0 0;
-  font: 0.95rem/1.45 system-ui, sans-serif;
+  margin: 0.6em 0 0;
+  font: 15px/1.45 system-ui, sans-serif;
 }
 .feedback:empty { display: none; }
-.feedback.correct, .status.solved { padding: 0.35rem 0.6rem; border-radius: 6px; background: var(--nl-good-bg); color: var(--nl-good-fg); font-weight: 600; }
-.feedback.incorrect, .feedback.invalid { padding: 0.35rem 0.6rem; border-radius: 6px; background: var(--nl-bad-bg); color: var(--nl-bad-fg); }
-.reveal-row { margin: 0.5rem 0 0; }
+.feedback.correct, .status.solved { padding: 0.35em 0.6em; border-radius: 6px; background: var(--nl-good-bg); color: var(--nl-good-fg); font-weight: 600; }
+.feedback.incorrect, .feedback.invalid { padding: 0.35em 0.6em; border-radius: 6px; background: var(--nl-bad-bg); color: var(--nl-bad-fg); }
+.reveal-row { margin: 0.5em 0 0; }
 .answer-text { font-family: ${MONO}; }
 
-.goal { margin: 0.2rem 0 0; font: 0.95rem/1.45 system-ui, sans-serif; }
+.goal { margin: 0.2em 0 0; font: 15px/1.45 system-ui, sans-serif; }
 .goal code, .now code { font-family: ${MONO}; font-size: 0.95em; }
-.now { margin: 0.2rem 0 0; color: var(--nl-muted); font: 0.9rem/1.45 system-ui, sans-serif; }
+.now { margin: 0.2em 0 0; color: var(--nl-muted); font: 14.5px/1.45 system-ui, sans-serif; }
 
 .error {
   margin: 0;
-  padding: 0.5rem 0.7rem;
+  padding: 0.5em 0.7em;
   border-radius: 6px;
   background: var(--nl-error-bg);
   color: var(--nl-error-fg);
-  font: 0.9rem/1.45 system-ui, sans-serif;
+  font: 14.5px/1.45 system-ui, sans-serif;
 }
 `;

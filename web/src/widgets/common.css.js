@@ -28,6 +28,20 @@ const DARK = `
 /** Monospace stack for numbers. */
 export const MONO = 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace';
 
+/**
+ * Every inherited text property, set explicitly on a widget's root ([part="base"]).
+ * `all: initial` on :host loses to a host-page rule that matches the element itself
+ * (`* { font-size: 40px !important }`), and what the host then gets would inherit
+ * into the shadow tree; set here, inside, nothing of it reaches the widget's text.
+ */
+export const TEXT_RESET = `
+  font: 400 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
+  font-kerning: auto; font-size-adjust: none; font-feature-settings: normal; font-variation-settings: normal;
+  letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0; text-align: start;
+  text-shadow: none; white-space: normal; word-break: normal; overflow-wrap: normal; hyphens: manual;
+  font-synthesis: weight style; -webkit-text-stroke: 0; -webkit-text-fill-color: currentcolor;
+  visibility: visible; cursor: auto; writing-mode: horizontal-tb; text-decoration: none;`;
+
 /** The stylesheet every widget adopts first. */
 export const COMMON_CSS = `
 :host {
@@ -54,6 +68,7 @@ export const COMMON_CSS = `
 :focus-visible { outline: 3px solid var(--nl-focus); outline-offset: 2px; }
 
 .nl {
+  ${TEXT_RESET}
   position: relative;
   background: var(--nl-bg);
   color: var(--nl-fg);
