@@ -246,7 +246,7 @@ export function prerender(attributes, core) {
   const state = parseActivationAttributes(attributes, core);
   const view = activationView(core, state);
   return String(
-    html`<table class="nl-static-table">
+    html`<div class="nl-static-scroll" tabindex="0" role="region" aria-label="${'Activation functions at a few values of z'}"><table class="nl-static-table">
       <caption>
         Activation functions at a few values of z
       </caption>
@@ -265,6 +265,6 @@ export function prerender(attributes, core) {
             </tr>`,
         )}
       </tbody>
-    </table>`,
+    </table></div>`,
   );
 }

@@ -130,7 +130,7 @@ export function prerender(attributes, core) {
   const neurons = view.text.z[0].map((_, j) => j);
   return String(
     html`<p class="nl-static-shape">${view.shape}</p>
-      <table class="nl-static-table">
+      <div class="nl-static-scroll" tabindex="0" role="region" aria-label="${'Output of the layer for each sample'}"><table class="nl-static-table">
         <caption>
           Output of the layer for each sample: Z, and A = ${name}(Z), shape ${view.outShape}
         </caption>
@@ -149,6 +149,6 @@ export function prerender(attributes, core) {
               </tr>`,
           )}
         </tbody>
-      </table>`,
+      </table></div>`,
   );
 }

@@ -378,7 +378,7 @@ export function prerender(attributes, core) {
         x₂. At the marked point (${view.text.point[0]}, ${view.text.point[1]}) the output is
         <span data-nl-value="output">${view.text.output}</span>.
       </p>
-      <table class="nl-static-table">
+      <div class="nl-static-scroll" tabindex="0" role="region" aria-label="${'Output at a grid of points'}"><table class="nl-static-table">
         <caption>
           Output at a ${TABLE_SIDE}×${TABLE_SIDE} grid of points (rows: x₂, columns: x₁)
         </caption>
@@ -397,6 +397,6 @@ export function prerender(attributes, core) {
               </tr>`,
           )}
         </tbody>
-      </table>`,
+      </table></div>`,
   );
 }

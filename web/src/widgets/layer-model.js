@@ -293,7 +293,7 @@ export function prerender(attributes, core) {
   const name = activationName(params.activation);
   return String(
     html`<p class="nl-static-shape">${view.shape}</p>
-      <table class="nl-static-table">
+      <div class="nl-static-scroll" tabindex="0" role="region" aria-label="${`Each neuron's Z and A`}"><table class="nl-static-table">
         <caption>
           Each neuron's Z, and A = ${name}(Z)
         </caption>
@@ -314,6 +314,6 @@ export function prerender(attributes, core) {
               </tr>`,
           )}
         </tbody>
-      </table>`,
+      </table></div>`,
   );
 }

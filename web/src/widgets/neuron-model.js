@@ -96,7 +96,7 @@ export function prerender(attributes, core) {
   const view = neuronView(core, params);
   const name = activationName(params.activation);
   return String(
-    html`<div class="nl-static-steps">${view.lines.map((line) => html`<div>${line.join(' ')}</div>`)}</div>
+    html`<div class="nl-static-steps" tabindex="0" role="region" aria-label="The steps of the computation">${view.lines.map((line) => html`<div>${line.join(' ')}</div>`)}</div>
       <p class="nl-static-result">
         Before the activation, z = <span data-nl-value="z">${view.text.z}</span>; after ${name}, y =
         <span data-nl-value="y">${view.text.y}</span>.

@@ -251,7 +251,7 @@ export function xorNumpy(state) {
 export function prerender(attributes, core) {
   const view = xorView(core, parseXorAttributes(attributes));
   return String(
-    html`<table class="nl-static-table">
+    html`<div class="nl-static-scroll" tabindex="0" role="region" aria-label="${'Truth table'}"><table class="nl-static-table">
         <caption>
           Truth table of the network as given
         </caption>
@@ -280,7 +280,7 @@ export function prerender(attributes, core) {
               </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       <p class="nl-static-result">${verdict(view)}</p>`,
   );
 }
