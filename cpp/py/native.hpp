@@ -126,6 +126,8 @@ namespace nl::py
         std::function<Value(Vm&, Value self)> next;
         /// len(x): an int Value.
         std::function<Value(Vm&, Value self)> len;
+        /// item in x: 1, 0, or -1 after raising (absent: iterate and compare).
+        std::function<int(Vm&, Value self, Value item)> contains;
         /// bool(x): 0 or 1, or -1 after raising.
         std::function<int(Vm&, Value self)> truth;
         /// float(x), int(x), operator.index(x) (used for list[x], range(x)...).

@@ -1929,6 +1929,8 @@ namespace nl::py
             raise_type_error("argument of type '" + type_name(container) + "' is not iterable");
             return -1;
         }
+        if (NativeObject* n = container.get<NativeObject>(); n && n->type->hooks.contains)
+            return n->type->hooks.contains(*this, container, item);
         const Value it = get_iter(container);
         if (it.is_error())
             return -1;

@@ -1147,6 +1147,22 @@ namespace nl::py
                         return raise(v, *sp, st.error());
                     return Value::none();
                 };
+                // NumPy's __contains__: (a == item).any().
+                h.contains = [sp](Vm& v, Value self, Value item) -> int {
+                    ndarray x;
+                    const int r = to_ndarray(v, *sp, item, x);
+                    if (r < 0)
+                        return -1;
+                    if (r == 0)
+                        return 0;
+                    auto eq = binary(binary_op::equal, as_array(*sp, self)->a, x);
+                    if (!eq)
+                    {
+                        raise(v, *sp, eq.error());
+                        return -1;
+                    }
+                    return count_nonzero(*eq) > 0 ? 1 : 0;
+                };
                 h.len = [sp](Vm& v, Value self) -> Value {
                     auto r = length(as_array(*sp, self)->a);
                     if (!r)
@@ -1314,6 +1330,8 @@ namespace nl::py
             np.value("inf", Value::from_float(HUGE_VAL));
             np.value("nan", Value::from_float(std::nan("")));
             np.value("newaxis", Value::none());
+            np.value("True_", Value::from_obj(vm.heap.make<ArrayObj>(s.bool_type, ndarray::scalar_bool(true), true)));
+            np.value("False_", Value::from_obj(vm.heap.make<ArrayObj>(s.bool_type, ndarray::scalar_bool(false), true)));
 
             // ---------------------------------------------------- creation
             np.function("array", [sp](Call& c) -> Value {
