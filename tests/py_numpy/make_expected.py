@@ -223,6 +223,13 @@ FUNCS = {
     'logical_not': np.logical_not, 'sqrt': np.sqrt, 'exp': np.exp, 'log': np.log, 'tanh': np.tanh,
     'square': np.square, 'floor': np.floor, 'ceil': np.ceil, 'rint': np.rint, 'isnan': np.isnan,
     'isinf': np.isinf, 'isfinite': np.isfinite, 'sign': np.sign,
+    'sin': np.sin, 'cos': np.cos, 'tan': np.tan, 'arcsin': np.arcsin, 'arccos': np.arccos, 'arctan': np.arctan,
+    'sinh': np.sinh, 'cosh': np.cosh, 'log10': np.log10, 'log2': np.log2, 'log1p': np.log1p, 'expm1': np.expm1,
+    'exp2': np.exp2,
+    'sort': lambda a, axis=-1: np.sort(a, axis=axis),
+    'median': lambda a, axis=None, keepdims=False: np.median(a, axis=axis, keepdims=keepdims),
+    'norm': lambda x, axis=None, keepdims=False: np.linalg.norm(x, axis=axis, keepdims=keepdims),
+    'expand_dims': np.expand_dims,
     'where': np.where, 'clip': np.clip,
     'round': lambda a, decimals=0: np.round(a, decimals),
     'isclose': np.isclose, 'allclose': np.allclose, 'array_equal': np.array_equal,
@@ -391,6 +398,38 @@ def cases():
     for x in [0.7, 1e-10, -3.0, 20.0, 700.0, 709.8, -745.0, 1e-320, 0.5, 2.0]:
         for op in ['exp', 'log', 'tanh', 'sqrt']:
             add('%s(array(lit:[%r]))' % (op, x))
+
+    # The libm family (compared within 1 ulp).
+    for op in ['sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'log10', 'log2', 'log1p', 'expm1',
+               'exp2']:
+        add('%s(%s)' % (op, r('f64', '3x4')))
+        add('%s(%s)' % (op, r('i64', '5')))
+        add('%s(array(lit:[0.0;-0.0;0.5;-0.5;1.0;-1.0;2.0;100.0;1e-300;inf;-inf;nan]))' % op)
+        add('%s(%s)' % (op, r('bool', '3')))
+
+    # Sorting, median, norm, expand_dims.
+    for k in kinds:
+        for ax in ['', ', axis=i:0', ', axis=none', ', axis=i:-1', ', axis=i:2']:
+            add('sort(%s%s)' % (r(k, '4x5'), ax))
+        add('sort(%s)' % r(k, '33'))
+    add('sort(array(lit:[3.0;nan;-1.0;nan;0.0;-0.0;inf;-inf]))')
+    add('sort(%s)' % r('f64', ''))
+    for shape in ['7', '8', '4x5', '5x4', '3x4x5', '0', '1']:
+        for ax in ['', ', axis=i:0', ', axis=i:-1', ', axis=i:1, keepdims=b:1', ', keepdims=b:1']:
+            add('median(%s%s)' % (r('f64', shape), ax))
+        add('median(%s)' % r('i64', shape))
+    add('median(array(lit:[1.0;nan;2.0]))')
+    add('median(array(lit:[[1.0;nan];[2.0;3.0]]), axis=i:0)')
+    add('median(array(lit:[-0.0]))')
+    add('median(array(lit:[-0.0;-0.0]))')
+    add('median(array(lit:[True;False;True]))')
+    for shape in ['5', '3x4', '2x3x4', '0', '']:
+        for ax in ['', ', axis=i:0', ', axis=i:-1', ', axis=i:0, keepdims=b:1', ', keepdims=b:1']:
+            add('norm(%s%s)' % (r('f64', shape), ax))
+    add('norm(%s)' % r('i64', '7'))
+    add('norm(T(%s))' % r('f64', '6x7'))
+    for ax in ['i:0', 'i:1', 'i:2', 'i:-1', 'i:3', 'i:-4']:
+        add('expand_dims(%s, %s)' % (r('f64', '2x3'), ax))
 
     # where, clip, round, isclose, allclose.
     add('where(%s, %s, %s)' % (r('bool', '3x4'), r('f64', '3x4'), r('f64', '4')))

@@ -652,7 +652,26 @@ namespace nl::py
             {"square", unary_op::square},   {"sign", unary_op::sign},         {"floor", unary_op::floor},
             {"ceil", unary_op::ceil},       {"rint", unary_op::rint},         {"negative", unary_op::negative},
             {"isnan", unary_op::isnan},     {"isinf", unary_op::isinf},       {"isfinite", unary_op::isfinite},
-            {"logical_not", unary_op::logical_not}, {"positive", unary_op::positive}, {"invert", unary_op::invert}};
+            {"logical_not", unary_op::logical_not}, {"positive", unary_op::positive}, {"invert", unary_op::invert},
+            {"sin", unary_op::sin},         {"cos", unary_op::cos},           {"tan", unary_op::tan},
+            {"arcsin", unary_op::arcsin},   {"arccos", unary_op::arccos},     {"arctan", unary_op::arctan},
+            {"sinh", unary_op::sinh},       {"cosh", unary_op::cosh},         {"log10", unary_op::log10},
+            {"log2", unary_op::log2},       {"log1p", unary_op::log1p},       {"expm1", unary_op::expm1},
+            {"exp2", unary_op::exp2}};
+
+        // Common NumPy names outside this subset: calling one says so plainly
+        // (rather than "module 'numpy' has no attribute ...").
+        const char* const unsupported_functions[] = {
+            "argsort", "unique", "cumprod", "diff", "nonzero", "argwhere", "meshgrid", "tile", "repeat", "split",
+            "array_split", "flip", "fliplr", "flipud", "roll", "pad", "percentile", "quantile", "histogram",
+            "bincount", "searchsorted", "einsum", "tensordot", "kron", "trace", "diag", "diagonal", "triu", "tril",
+            "polyfit", "polyval", "interp", "convolve", "correlate", "cross", "inner", "vdot", "nansum", "nanmean",
+            "nanmax", "nanmin", "nanstd", "logspace", "geomspace", "atleast_1d", "atleast_2d", "swapaxes",
+            "moveaxis", "broadcast_to", "take", "isin", "trunc", "fix", "arctan2", "hypot", "average", "cov",
+            "corrcoef", "ptp", "fmax", "fmin", "heaviside", "loadtxt", "savetxt", "save", "load",
+            "frombuffer", "fromfunction", "apply_along_axis", "vectorize", "piecewise", "select", "choose",
+            "float32", "float16", "int32", "int16", "int8", "uint8", "uint16", "uint32", "uint64", "complex128",
+            "complex64", "object_", "str_", "errstate", "seterr"};
 
         struct binary_entry
         {
@@ -1021,6 +1040,24 @@ namespace nl::py
                     return Value::error();
                 return result(c.vm, *sp, dot(self_array(c), b));
             });
+            t->method("sort", [sp](Call& c) -> Value {
+                Value a[1];
+                axis_arg axis = -1;
+                if (!c.parse("sort", {"axis"}, 0, a))
+                    return Value::error();
+                if (!a[0].is_undefined() && !parse_axis(c.vm, a[0], axis))
+                    return Value::error();
+                if (!axis)
+                    return c.vm.unsupported("a.sort(axis=None)");
+                ndarray& self = as_array(*sp, c.self)->a;
+                auto r = sort(self, axis);
+                if (!r)
+                    return raise(c.vm, *sp, r.error());
+                const status st = set_item(self, {index_item::ellipsis_item()}, *r);
+                if (!st)
+                    return raise(c.vm, *sp, st.error());
+                return Value::none();
+            });
             t->method("fill", [sp](Call& c) -> Value {
                 Value a[1];
                 ndarray v;
@@ -1250,6 +1287,12 @@ namespace nl::py
                                                                 t.value_or(dtype::float64)));
             });
             return Value::none();
+        }
+
+        /// True when the module has no attribute `name` yet.
+        bool c_str_missing(Vm& vm, ModuleBuilder& m, const char* name)
+        {
+            return vm.dict_get_str(m.module()->attrs, vm.intern(name)).is_undefined();
         }
 
         bool init_numpy(Vm& vm, ModuleBuilder& np)
@@ -1769,6 +1812,56 @@ namespace nl::py
                 set("legacy", Value::from_bool(false));
                 return Value::from_obj(d);
             });
+
+            // ---------------------------------------------------- sorting, median, norm
+            np.function("sort", [sp](Call& c) -> Value {
+                Value a[2];
+                ndarray x;
+                if (!c.parse("sort", {"a", "axis"}, 1, a) || !arg_array(c.vm, *sp, a[0], x))
+                    return Value::error();
+                axis_arg axis = -1;
+                if (!a[1].is_undefined() && !parse_axis(c.vm, a[1], axis))
+                    return Value::error();
+                return result(c.vm, *sp, sort(x, axis), false);
+            });
+            np.function("median", [sp](Call& c) -> Value {
+                Value a[3];
+                ndarray x;
+                axis_arg axis;
+                bool keepdims;
+                if (!c.parse("median", {"a", "axis", "keepdims"}, 1, a) || !arg_array(c.vm, *sp, a[0], x) ||
+                    !parse_axis(c.vm, a[1], axis) || !parse_bool(c.vm, a[2], keepdims, false))
+                    return Value::error();
+                return result(c.vm, *sp, median(x, axis, keepdims));
+            });
+            np.function("expand_dims", [sp](Call& c) -> Value {
+                Value a[2];
+                ndarray x;
+                std::int64_t axis;
+                if (!c.parse("expand_dims", {"a", "axis"}, 2, a) || !arg_array(c.vm, *sp, a[0], x) ||
+                    !c.vm.to_index(a[1], axis))
+                    return Value::error();
+                return result(c.vm, *sp, expand_dims(x, axis), false, !as_array(*sp, a[0]));
+            });
+            for (const char* name : unsupported_functions)
+                if (c_str_missing(vm, np, name))
+                    np.function(name, [name](Call& c) -> Value { return c.vm.unsupported(std::string("np.") + name); });
+
+            ModuleBuilder linalg = np.submodule("linalg");
+            linalg.function("norm", [sp](Call& c) -> Value {
+                Value a[4];
+                ndarray x;
+                axis_arg axis;
+                bool keepdims;
+                if (!c.parse("norm", {"x", "ord", "axis", "keepdims"}, 1, a) || !arg_array(c.vm, *sp, a[0], x) ||
+                    !parse_axis(c.vm, a[2], axis) || !parse_bool(c.vm, a[3], keepdims, false))
+                    return Value::error();
+                if (present(a[1]))
+                    return c.vm.unsupported("np.linalg.norm with ord=");
+                return result(c.vm, *sp, norm(x, axis, keepdims));
+            });
+            for (const char* name : {"inv", "det", "solve", "eig", "eigh", "svd", "qr", "pinv", "matrix_rank", "lstsq"})
+                linalg.function(name, [name](Call& c) -> Value { return c.vm.unsupported(std::string("np.linalg.") + name); });
 
             ModuleBuilder random = np.submodule("random");
             init_random(vm, s, random);

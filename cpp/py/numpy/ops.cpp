@@ -431,6 +431,19 @@ namespace nl::py
             case unary_op::ceil: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::ceil(x); });
             case unary_op::rint:
                 return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::nearbyint(x); });
+            case unary_op::sin: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::sin(x); });
+            case unary_op::cos: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::cos(x); });
+            case unary_op::tan: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::tan(x); });
+            case unary_op::arcsin: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::asin(x); });
+            case unary_op::arccos: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::acos(x); });
+            case unary_op::arctan: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::atan(x); });
+            case unary_op::sinh: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::sinh(x); });
+            case unary_op::cosh: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::cosh(x); });
+            case unary_op::log10: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::log10(x); });
+            case unary_op::log2: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::log2(x); });
+            case unary_op::log1p: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::log1p(x); });
+            case unary_op::expm1: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::expm1(x); });
+            case unary_op::exp2: return apply_unary<double, double>(f, dtype::float64, [](double x) { return std::exp2(x); });
             default: break;
         }
         return unsupported("unknown unary operation");
@@ -1231,6 +1244,139 @@ namespace nl::py
         const ndarray x = ravel(a), y = ravel(b);
         return binary(binary_op::multiply, x.view({x.size(), 1}, {x.strides()[0], 0}),
                       y.view({1, y.size()}, {0, y.strides()[0]}));
+    }
+
+    // --------------------------------------------------- sorting, median, norm
+
+    namespace
+    {
+        // NumPy's sort order: NaNs after every number.
+        template <class T>
+        bool sorts_before(T x, T y)
+        {
+            if constexpr (std::is_same_v<T, double>)
+                if (std::isnan(y))
+                    return !std::isnan(x);
+            return x < y;
+        }
+
+        // Each lane along `axis` (a copy of a in C order): f(pointer, count, stride).
+        template <class T, class F>
+        void for_each_lane(ndarray& c, std::int64_t axis, F f)
+        {
+            shape_t outer = c.shape(), strides = c.strides();
+            const std::int64_t n = c.shape()[axis], stride = c.strides()[axis];
+            outer[axis] = 1;
+            strides[axis] = 0;
+            T* p = c.data<T>();
+            walk<1>(outer, {strides}, [&](const std::array<std::int64_t, 1>& o) { f(p + o[0], n, stride); });
+        }
+    }
+
+    outcome<ndarray> sort(const ndarray& a, axis_arg axis_in)
+    {
+        const ndarray src = axis_in ? a : flatten(a);
+        if (src.ndim() == 0)
+            return py_error{"numpy.AxisError", "axis -1 is out of bounds for array of dimension 0"};
+        auto ax = normalize_axis(axis_in.value_or(-1), src.ndim());
+        if (!ax)
+            return ax.error();
+        ndarray c = copy(src);
+        dispatch(c.type(), [&](auto tag) {
+            using T = decltype(tag);
+            std::vector<T> lane;
+            for_each_lane<T>(c, *ax, [&](T* p, std::int64_t n, std::int64_t stride) {
+                lane.assign(static_cast<std::size_t>(n), T{});
+                for (std::int64_t i = 0; i < n; ++i)
+                    lane[i] = p[i * stride];
+                std::stable_sort(lane.begin(), lane.end(), sorts_before<T>);
+                for (std::int64_t i = 0; i < n; ++i)
+                    p[i * stride] = lane[i];
+            });
+        });
+        return c;
+    }
+
+    outcome<ndarray> median(const ndarray& a, axis_arg axis, bool keepdims)
+    {
+        auto r = plan(a, axis, keepdims);
+        if (!r)
+            return r.error();
+        const ndarray sorted_lanes = sort(a, axis).value();
+        const ndarray s = axis ? sorted_lanes : sorted_lanes.view({a.size()}, {1});
+        const std::int64_t ax = axis ? r->axis : 0;
+        const std::int64_t n = s.ndim() ? s.shape()[ax] : 1;
+        ndarray out = ndarray::zeros(dtype::float64, r->kept_shape).value();
+        double* po = out.data<double>();
+        const ndarray f = as_type(s, dtype::float64);
+        const double* pf = f.data<double>();
+        reduction lanes = *r;
+        lanes.all = false;
+        lanes.axis = ax;
+        for_each_run(f, lanes, [&](std::int64_t k, std::int64_t start, std::int64_t count, std::int64_t stride) {
+            (void)count;
+            if (n == 0)
+            {
+                po[k] = std::nan("");
+                return;
+            }
+            const double last = pf[start + (n - 1) * stride];
+            if (std::isnan(last))  // NaNs sort last: any NaN makes the median NaN
+                po[k] = last;
+            else if (n % 2)  // NumPy takes the mean of the middle one: 0 + (-0.0 + x)
+                po[k] = (0.0 + (-0.0 + pf[start + (n / 2) * stride])) / 1.0;
+            else  // ... or of the middle two: 0 + ((-0.0 + x) + y), then / 2
+                po[k] = (0.0 + ((-0.0 + pf[start + (n / 2 - 1) * stride]) + pf[start + (n / 2) * stride])) / 2.0;
+        });
+        return finish(out, *r);
+    }
+
+    outcome<ndarray> norm(const ndarray& a, axis_arg axis, bool keepdims)
+    {
+        const ndarray f = as_type(a, dtype::float64);
+        if (!axis)
+        {
+            // NumPy ravels in "K" order: memory order, negative strides walked forward.
+            shape_t shape, strides;
+            std::int64_t offset = 0;
+            for (const int k : reduction_order(f))
+            {
+                const std::int64_t n = f.shape()[k], st = f.strides()[k];
+                shape.push_back(n);
+                strides.push_back(st < 0 ? -st : st);
+                if (st < 0 && n > 0)
+                    offset += (n - 1) * st;
+            }
+            const ndarray flat = flatten(f.view(shape, strides, offset));
+            auto d = dot(flat, flat);
+            if (!d)
+                return d.error();
+            ndarray out = ndarray::scalar(std::sqrt(d->get_double(0)));
+            if (keepdims)
+            {
+                const shape_t ones(a.ndim(), 1);
+                return out.view(ones, ones);
+            }
+            return out;
+        }
+        auto sq = binary(binary_op::multiply, f, f);
+        if (!sq)
+            return sq.error();
+        auto s = sum(*sq, axis, keepdims);
+        if (!s)
+            return s.error();
+        return unary(unary_op::sqrt, *s);
+    }
+
+    outcome<ndarray> expand_dims(const ndarray& a, std::int64_t axis)
+    {
+        auto ax = normalize_axis(axis, a.ndim() + 1);
+        if (!ax)
+            return ax.error();
+        shape_t shape = a.shape(), strides = a.strides();
+        shape.insert(shape.begin() + *ax, 1);
+        strides.insert(strides.begin() + *ax, 0);
+        return a.view(shape, strides);
     }
 
     // ------------------------------------------------------------------ joining

@@ -66,7 +66,21 @@ namespace nl::py
         isnan,
         isinf,
         isfinite,
-        sign
+        sign,
+        // The library's (within 1 ulp of NumPy's libm, as exp/log/tanh may be):
+        sin,
+        cos,
+        tan,
+        arcsin,
+        arccos,
+        arctan,
+        sinh,
+        cosh,
+        log10,
+        log2,
+        log1p,
+        expm1,
+        exp2
     };
 
     /// op(a) (np.sqrt(a), -a, ...).
@@ -130,4 +144,20 @@ namespace nl::py
 
     /// np.count_nonzero(a).
     std::int64_t count_nonzero(const ndarray& a);
+
+    /// np.sort(a, axis): a sorted copy along the axis (default the last; none
+    /// sorts the flattened array), NaNs last, equal values in their first order.
+    outcome<ndarray> sort(const ndarray& a, axis_arg axis = -1);
+
+    /// np.median(a, axis): the middle value, or the mean of the middle two as
+    /// NumPy computes it; NaN where a lane holds a NaN.
+    outcome<ndarray> median(const ndarray& a, axis_arg axis = {}, bool keepdims = false);
+
+    /// np.linalg.norm(x, axis=...) for the default order: sqrt(x . x) of the
+    /// flattened array (a sequential dot product), or sqrt of the summed squares
+    /// along an axis.
+    outcome<ndarray> norm(const ndarray& a, axis_arg axis = {}, bool keepdims = false);
+
+    /// np.expand_dims(a, axis): a view with a new length-1 axis.
+    outcome<ndarray> expand_dims(const ndarray& a, std::int64_t axis);
 }
