@@ -31,6 +31,7 @@ import os
 import struct
 import sys
 import traceback
+import warnings
 
 import numpy as np
 
@@ -39,31 +40,29 @@ CASES = os.path.join(HERE, 'cases.txt')
 MASK = (1 << 64) - 1
 
 
-def splitmix(seed):
-    state = seed & MASK
-    while True:
-        state = (state + 0x9e3779b97f4a7c15) & MASK
-        z = state
-        z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & MASK
-        yield z ^ (z >> 31)
+def splitmix(seed, n):
+    """The first n outputs of splitmix64 from `seed` (uint64 arithmetic wraps, so
+    NumPy computes them exactly, all at once)."""
+    golden = np.uint64(0x9e3779b97f4a7c15)
+    z = np.uint64(seed & MASK) + golden * np.arange(1, n + 1, dtype=np.uint64)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xbf58476d1ce4e5b9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94d049bb133111eb)
+    return z ^ (z >> np.uint64(31))
 
 
 def rnd(kind, shape, seed):
     """Test data both sides compute alike: floats of mixed magnitudes (so that
     the order of additions shows in the last bits), ints in [-1000, 1000], bools."""
     n = int(np.prod(shape))
-    g = splitmix(seed)
-    scales = [1.0, 1000.0, 0.001, 7.0]
+    with np.errstate(over='ignore'):
+        x = splitmix(seed, n)
     if kind == 'f64':
-        vals = []
-        for _ in range(n):
-            x = next(g)
-            vals.append(((x >> 11) * (1.0 / 9007199254740992.0) - 0.5) * scales[x & 3])
-        return np.array(vals, dtype=np.float64).reshape(shape)
+        scales = np.array([1.0, 1000.0, 0.001, 7.0])
+        vals = ((x >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0) - 0.5) * scales[x & np.uint64(3)]
+        return vals.reshape(shape)
     if kind == 'i64':
-        return np.array([int(next(g) % 2001) - 1000 for _ in range(n)], dtype=np.int64).reshape(shape)
-    return np.array([bool(next(g) & 1) for _ in range(n)], dtype=bool).reshape(shape)
+        return ((x % np.uint64(2001)).astype(np.int64) - 1000).reshape(shape)
+    return (x & np.uint64(1)).astype(bool).reshape(shape)
 
 
 # ---------------------------------------------------------------- the evaluator
@@ -330,7 +329,9 @@ def encode(r):
 
 def result_of(expr):
     try:
-        with np.errstate(all='ignore'):
+        # Empty means and the like warn on purpose; the cases want only results.
+        with np.errstate(all='ignore'), warnings.catch_warnings():
+            warnings.simplefilter('ignore')
             return encode(evaluate(expr))
     except Exception as e:
         # The last line of the traceback Python prints (qualified names included).
