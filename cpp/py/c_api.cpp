@@ -5,6 +5,7 @@
 #include <string>
 
 #include "interpreter.hpp"
+#include "limits.hpp"
 
 namespace
 {
@@ -35,7 +36,7 @@ extern "C"
         State& s = state();
         s.out.clear();
         s.err.clear();
-        s.py.set_budget(budget > 0 ? static_cast<std::uint64_t>(budget) : nl::py::Interpreter().budget());
+        s.py.set_budget(budget > 0 ? static_cast<std::uint64_t>(budget) : nl::py::limits::default_budget);
         const nl::py::RunResult r = s.py.run(std::string_view(source, len), filename);
         return r.ok ? 0 : 1;
     }

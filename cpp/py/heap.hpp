@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <utility>
 
 #include "value.hpp"
@@ -28,17 +29,27 @@ namespace nl::py
             m_objects = o;
             m_bytes += o->bytes();
             ++m_count;
+            if (m_bytes >= m_next_gc && interrupt)
+                interrupt();
             return o;
         }
 
         /// Records that an object grew (or shrank) by `delta` bytes.
-        void account(std::ptrdiff_t delta) { m_bytes = std::size_t(std::ptrdiff_t(m_bytes) + delta); }
+        void account(std::ptrdiff_t delta)
+        {
+            m_bytes = std::size_t(std::ptrdiff_t(m_bytes) + delta);
+            if (m_bytes >= m_next_gc && interrupt)
+                interrupt();
+        }
         std::size_t bytes() const { return m_bytes; }
         std::size_t count() const { return m_count; }
         /// True when enough was allocated since the last collection to run one.
         bool wants_collection() const { return m_bytes >= m_next_gc || stress; }
         /// Collect at every safe point (tests: finds values a native forgot to root).
         bool stress = false;
+        /// Called when enough was allocated to want a collection: the interpreter
+        /// then collects at its next safe point.
+        std::function<void()> interrupt;
 
         /// Marks from the roots (the caller marks them before calling), then frees
         /// everything unmarked.

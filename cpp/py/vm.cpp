@@ -68,8 +68,19 @@ namespace nl::py
     {
         m_stack = m_config.stack;
         m_stack_end = m_stack + limits::stack_values;
-        m_steps = std::int64_t(std::min<std::uint64_t>(m_config.budget, std::uint64_t(INT64_MAX / 2)));
+        m_reserve = std::int64_t(std::min<std::uint64_t>(m_config.budget, std::uint64_t(INT64_MAX / 4)));
+        m_steps = 0;
         heap.stress = m_config.collect_always;
+        heap.interrupt = [this]()
+        {
+            // Reach the next safe point at once: the counter goes to zero and its
+            // steps wait in the reserve.
+            if (m_steps > 0)
+            {
+                m_reserve += m_steps;
+                m_steps = 0;
+            }
+        };
         init_types();
         m_empty_str = heap.make<Str>("");
         m_empty_tuple = heap.make<Tuple>();
@@ -160,13 +171,18 @@ namespace nl::py
 
     bool Vm::charge(std::uint64_t steps)
     {
-        if (steps >= std::uint64_t(INT64_MAX / 4) || m_steps - std::int64_t(steps) < 0)
+        if (steps >= std::uint64_t(INT64_MAX / 4) || m_steps + m_reserve < std::int64_t(steps))
         {
-            m_steps = 0;
+            m_steps = m_reserve = 0;
             budget_exhausted();
             return false;
         }
         m_steps -= std::int64_t(steps);
+        if (m_steps < 0)
+        {
+            m_reserve += m_steps;
+            m_steps = 0;
+        }
         return true;
     }
 
@@ -248,6 +264,40 @@ namespace nl::py
     {
         mark_roots();
         heap.collect_marked();
+    }
+
+    int Vm::tick(std::size_t base_depth)
+    {
+        // The step counter went below zero: the slice of the budget is spent, or
+        // the heap asked for a collection (it zeroes the counter). The running
+        // frame is saved, so this is a safe point.
+        if (heap.wants_collection())
+            collect_garbage();
+        bool refilled = false;
+        while (m_steps < 0)
+        {
+            if (m_reserve <= 0)
+            {
+                m_steps = m_reserve = 0;
+                budget_exhausted();
+                return -1;
+            }
+            const std::int64_t take = std::min<std::int64_t>(m_reserve, slice_steps);
+            m_reserve -= take;
+            m_steps += take;
+            refilled = true;
+        }
+        if (heap.stress)
+        {
+            // Come back at the next loop iteration or return.
+            m_reserve += m_steps;
+            m_steps = 0;
+            return 0;
+        }
+        // The outermost loop returns to run() between slices: a JIT that compiles
+        // the loop better in the background (V8's wasm tiers) takes over on the
+        // next call.
+        return refilled && base_depth == 0 ? 1 : 0;
     }
 
     // -------------------------------------------------------------------- calls
@@ -942,7 +992,10 @@ namespace nl::py
         if (!push_frame(fn, &result, m_stack, 0, nullptr, nullptr, 0, true))
             return false;
         m_frames.back().function = fn;
-        const Value r = execute(0);
+        Value r;
+        do
+            r = execute(0);
+        while (r.is_not_implemented());
         if (m_config.out && !m_out.empty())
             m_config.out(m_out);
         m_out.clear();
@@ -991,13 +1044,6 @@ namespace nl::py
         LOAD_FRAME();
         for (;;)
         {
-            if (NL_UNLIKELY(--m_steps < 0))
-            {
-                SAVE_FRAME();
-                m_steps = 0;
-                budget_exhausted();
-                goto error;
-            }
             {
             const std::uint32_t ins = *ip++;
             const std::uint32_t arg = oparg(ins);
@@ -1203,11 +1249,6 @@ namespace nl::py
                             goto error;
                         }
                         LOAD_FRAME();
-                        if (NL_UNLIKELY(heap.wants_collection()))
-                        {
-                            SAVE_FRAME();
-                            collect_garbage();
-                        }
                         break;
                     }
                     SAVE_FRAME();
@@ -1249,11 +1290,6 @@ namespace nl::py
                         goto error;
                     }
                     LOAD_FRAME();
-                    if (NL_UNLIKELY(heap.wants_collection()))
-                    {
-                        SAVE_FRAME();
-                        collect_garbage();
-                    }
                     break;
                 }
                 SAVE_FRAME();
@@ -1340,11 +1376,21 @@ namespace nl::py
             {
                 const Value r = *--sp;
                 const Frame done = *f;
+                // The straight-line part of a call counts toward the budget here.
+                m_steps -= std::int64_t(ip - code->code.data());
                 m_frames.pop_back();
                 *done.result = r;
                 if (done.boundary || m_frames.size() <= base_depth)
                     return r;
                 LOAD_FRAME();
+                if (NL_UNLIKELY(m_steps < 0))
+                {
+                    const int t = tick(base_depth);
+                    if (t < 0)
+                        goto error;
+                    if (t > 0)
+                        return Value::not_implemented();
+                }
                 break;
             }
             case Op::binary:
@@ -1667,13 +1713,28 @@ namespace nl::py
                 break;
             }
             case Op::jump:
-                if (arg < std::uint32_t(ip - 1 - code->code.data()) && NL_UNLIKELY(heap.wants_collection()))
-                {
-                    SAVE_FRAME();
-                    collect_garbage();
-                }
+            {
+                const std::uint32_t from = std::uint32_t(ip - code->code.data());
                 ip = code->code.data() + arg;
+                if (arg < from)
+                {
+                    // A loop's iteration: the instructions it ran count toward the
+                    // budget; this is also where the collector runs.
+                    m_steps -= std::int64_t(from - arg);
+                    if (NL_UNLIKELY(m_steps < 0))
+                    {
+                        f->ip = code->code.data() + from;
+                        f->sp = sp;
+                        const int r = tick(base_depth);
+                        if (r < 0)
+                            goto error;
+                        f->ip = ip;
+                        if (r > 0)
+                            return Value::not_implemented();
+                    }
+                }
                 break;
+            }
             case Op::pop_jump_if_false:
             case Op::pop_jump_if_true:
             {
@@ -1689,7 +1750,25 @@ namespace nl::py
                         goto error;
                 }
                 if ((opcode(ins) == Op::pop_jump_if_true) == (truth_value != 0))
+                {
+                    const std::uint32_t from = std::uint32_t(ip - code->code.data());
                     ip = code->code.data() + arg;
+                    if (arg < from)
+                    {
+                        m_steps -= std::int64_t(from - arg);
+                        if (NL_UNLIKELY(m_steps < 0))
+                        {
+                            f->ip = code->code.data() + from;
+                            f->sp = sp;
+                            const int r = tick(base_depth);
+                            if (r < 0)
+                                goto error;
+                            f->ip = ip;
+                            if (r > 0)
+                                return Value::not_implemented();
+                        }
+                    }
+                }
                 break;
             }
             case Op::jump_if_false_or_pop:

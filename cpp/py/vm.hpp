@@ -230,6 +230,9 @@ namespace nl::py
         Value call_native(NativeFunction* f, Value self, const Value* args, std::size_t nargs,
                           const Value* kwnames, const Value* kwvalues, std::size_t nkw);
         void collect_garbage();
+        /// The step counter ran out: collect, refill from the budget, or stop.
+        /// 1: return to run() (a slice ended), 0: go on, -1: raised.
+        int tick(std::size_t base_depth);
         void mark_roots();
         void add_traceback(Exception* e, const Frame& f);
         std::string format_traceback(Exception* e);
@@ -268,7 +271,9 @@ namespace nl::py
         Value* m_stack_end;
         std::vector<Frame> m_frames;
         std::uint64_t m_next_frame_id = 1;
-        std::int64_t m_steps;
+        std::int64_t m_steps;    // steps left in the current slice of the budget
+        std::int64_t m_reserve;  // the rest of the budget
+        static constexpr std::int64_t slice_steps = std::int64_t(1) << 20;
         int m_reentry = 0;
         Exception* m_pending = nullptr;
         std::vector<std::vector<Value>*> m_native_roots;
