@@ -51,6 +51,10 @@ namespace nl
         // Sizes the core accepts, so no attribute can ask for gigabytes.
         std::string size_problem(const char* what, std::size_t rows, std::size_t cols, std::size_t max_rows)
         {
+            // The common case builds no strings: this runs on every slider move.
+            if (rows != 0 && cols != 0 && cols <= limits::max_width && rows <= max_rows &&
+                rows * cols <= limits::max_elements)
+                return "";
             const std::string shape = shape_of(rows, cols);
             if (rows == 0 || cols == 0)
                 return std::string(what) + " " + shape + " are empty";
