@@ -617,6 +617,11 @@ namespace nl::py
             }
             if (v[2] == 0)
                 return vm.raise_value_error("range() arg 3 must not be zero");
+            // Within +-2**61, no range arithmetic can overflow int64.
+            constexpr std::int64_t bound = std::int64_t(1) << 61;
+            for (std::int64_t x : v)
+                if (x > bound || x < -bound)
+                    return vm.unsupported("range() with a bound or step beyond 2**61");
             return Value::from_obj(vm.heap.make<Range>(v[0], v[1], v[2]));
         });
 
@@ -1785,7 +1790,7 @@ namespace nl::py
                                                vm.type_name(items[i]) + " found");
                 total += item->text.size() + sep.size();
             }
-            if (!vm.reserve_bytes(total))
+            if (!vm.reserve_bytes(total) || !vm.charge(total / 16 + items.size() / 2))
                 return Value::error();
             std::string r;
             r.reserve(total);
@@ -2212,6 +2217,8 @@ namespace nl::py
             if (!c.check_count("list.remove", 1, 1))
                 return Value::error();
             List* self = self_list(c);
+            if (!vm.charge(self->items.size()))
+                return Value::error();
             for (std::size_t i = 0; i < self->items.size(); ++i)
             {
                 const int eq = vm.equal(self->items[i], c[0]);
@@ -2233,6 +2240,8 @@ namespace nl::py
                 if (!c.check_count("index", 1, 3))
                     return Value::error();
                 const std::vector<Value>& items = is_list ? self_list(c)->items : c.self.as<Tuple>()->items;
+                if (!vm.charge(items.size()))
+                    return Value::error();
                 const auto n = std::int64_t(items.size());
                 std::int64_t a = 0, b = n;
                 for (std::size_t k = 1; k < c.size(); ++k)
@@ -2271,6 +2280,8 @@ namespace nl::py
                 if (!c.check_count(is_list ? "list.count" : "tuple.count", 1, 1))
                     return Value::error();
                 const std::vector<Value> items = is_list ? self_list(c)->items : c.self.as<Tuple>()->items;
+                if (!vm.charge(items.size()))
+                    return Value::error();
                 std::int64_t n = 0;
                 for (const Value& v : items)
                 {

@@ -379,6 +379,8 @@ namespace nl::py
                 out += close;
                 return true;
             }
+            if (!charge(items.size() / 2) || !reserve_bytes(out.size()))
+                return false;
             m_repr_stack.push_back(o);
             out += open;
             for (std::size_t i = 0; i < items.size(); ++i)
@@ -1040,7 +1042,10 @@ namespace nl::py
                 Str* sb = b.get<Str>();
                 if (!sb)
                     return raise_type_error("can only concatenate str (not \"" + type_name(b) + "\") to str");
-                if (!reserve_bytes(sa->text.size() + sb->text.size()))
+                // Copying counts: s += x in a loop is quadratic here (CPython
+                // appends in place), and the budget must be able to stop it.
+                if (!reserve_bytes(sa->text.size() + sb->text.size()) ||
+                    !charge((sa->text.size() + sb->text.size()) / 8))
                     return Value::error();
                 std::string s;
                 s.reserve(sa->text.size() + sb->text.size());
@@ -1053,7 +1058,8 @@ namespace nl::py
                 List* lb = b.get<List>();
                 if (!lb)
                     return raise_type_error("can only concatenate list (not \"" + type_name(b) + "\") to list");
-                if (!reserve_bytes((la->items.size() + lb->items.size()) * sizeof(Value)))
+                if (!reserve_bytes((la->items.size() + lb->items.size()) * sizeof(Value)) ||
+                    !charge((la->items.size() + lb->items.size()) / 2))
                     return Value::error();
                 std::vector<Value> items;
                 items.reserve(la->items.size() + lb->items.size());
@@ -1066,6 +1072,9 @@ namespace nl::py
                 Tuple* tb = b.get<Tuple>();
                 if (!tb)
                     return raise_type_error("can only concatenate tuple (not \"" + type_name(b) + "\") to tuple");
+                if (!reserve_bytes((ta->items.size() + tb->items.size()) * sizeof(Value)) ||
+                    !charge((ta->items.size() + tb->items.size()) / 2))
+                    return Value::error();
                 std::vector<Value> items(ta->items);
                 items.insert(items.end(), tb->items.begin(), tb->items.end());
                 return new_tuple(std::move(items));
@@ -1369,6 +1378,8 @@ namespace nl::py
             if ((op == CmpOp::eq || op == CmpOp::ne) && xa->size() != xb->size())
                 return op == CmpOp::ne;
             // Copies: comparing may run code that changes the lists.
+            if (!charge(std::min(xa->size(), xb->size())))
+                return -1;
             const std::vector<Value> va = *xa, vb = *xb;
             std::size_t i = 0;
             for (; i < va.size() && i < vb.size(); ++i)
@@ -1914,6 +1925,9 @@ namespace nl::py
             items = &tu->items;
         if (items)
         {
+            // A long scan is work the budget should see (x in big_list in a loop).
+            if (!charge(items->size()))
+                return -1;
             for (std::size_t i = 0; i < items->size(); ++i)
             {
                 const int eq = equal((*items)[i], item);
@@ -2053,7 +2067,7 @@ namespace nl::py
                 return new_str(std::move(r));
             }
             const std::vector<Value>& src = obj.get<List>() ? obj.as<List>()->items : obj.as<Tuple>()->items;
-            if (!reserve_bytes(std::size_t(count) * sizeof(Value)))
+            if (!reserve_bytes(std::size_t(count) * sizeof(Value)) || !charge(std::uint64_t(count) / 4))
                 return Value::error();
             std::vector<Value> items;
             items.reserve(std::size_t(count));
@@ -2130,9 +2144,13 @@ namespace nl::py
                     std::int64_t start, stop, step, count;
                     if (!slice_indices(sl, r->length(), start, stop, step, count))
                         return Value::error();
-                    const std::int64_t s = r->start + start * r->step;
-                    const std::int64_t st = r->step * step;
-                    return Value::from_obj(heap.make<Range>(s, s + count * st, st));
+                    (void)count;
+                    // As CPython: the slice's start and stop indices mapped through the range.
+                    std::int64_t st;
+                    if (__builtin_mul_overflow(r->step, step, &st) || st > (std::int64_t(1) << 61) ||
+                        st < -(std::int64_t(1) << 61))
+                        return unsupported("range() with a bound or step beyond 2**61");
+                    return Value::from_obj(heap.make<Range>(r->start + start * r->step, r->start + stop * r->step, st));
                 }
                 std::int64_t i;
                 if (!to_index(key, i))
