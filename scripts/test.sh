@@ -4,7 +4,9 @@
 #
 #   native   ctest in build/native (Catch2, g++); no tests found is an error
 #   wasm     ctest in build/wasm   (the same Catch2 tests under Node)
-#   js       node --test tests/js/*.test.mjs tests/scripts/*.test.mjs
+#   js       node --test tests/js/*.test.mjs tests/scripts/*.test.mjs tests/py/*.test.mjs
+#            (tests/py: the interpreter's conformance corpus, native and wasm)
+#   fuzz     scripts/fuzz.sh: the interpreter under libFuzzer, 30 s
 #   browser  node --test tests/browser/   (playwright-core + /usr/bin/chromium)
 #
 # Each stage's wall time is printed; the exit code is the failing stage's.
@@ -43,12 +45,16 @@ stage() {
 stage native ctest --test-dir build/native --output-on-failure --no-tests=error
 stage wasm ctest --test-dir build/wasm --output-on-failure --no-tests=error
 
-js_tests=(tests/js/*.test.mjs tests/scripts/*.test.mjs)
+js_tests=(tests/js/*.test.mjs tests/scripts/*.test.mjs tests/py/*.test.mjs)
 if ((${#js_tests[@]} == 0)); then
   echo "test.sh: no test files in tests/js or tests/scripts: skipping stage 'js'"
 else
   stage js node --test "${js_tests[@]}"
 fi
+
+# The interpreter under libFuzzer (ASan + UBSan) for a bounded time; longer runs:
+# bash scripts/fuzz.sh SECONDS.
+stage fuzz bash scripts/fuzz.sh "${NL_FUZZ_SECONDS:-30}"
 
 browser_tests=(tests/browser/*.test.mjs tests/browser/**/*.test.mjs)
 if ((${#browser_tests[@]} == 0)); then
