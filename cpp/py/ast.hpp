@@ -11,21 +11,52 @@ namespace nl::py
 {
     enum class BinOp : int
     {
-        add, sub, mul, truediv, floordiv, mod, pow, matmul, lshift, rshift, bit_and, bit_or, bit_xor,
+        add,
+        sub,
+        mul,
+        truediv,
+        floordiv,
+        mod,
+        pow,
+        matmul,
+        lshift,
+        rshift,
+        bit_and,
+        bit_or,
+        bit_xor,
         count
     };
     enum class UnOp : int
     {
-        neg, pos, invert, not_
+        neg,
+        pos,
+        invert,
+        not_
     };
     enum class CmpOp : int
     {
-        lt, le, eq, ne, gt, ge, in, not_in, is, is_not
+        lt,
+        le,
+        eq,
+        ne,
+        gt,
+        ge,
+        in,
+        not_in,
+        is,
+        is_not
     };
 
     enum class ExprKind
     {
-        name, none, true_, false_, integer, floating, string, ellipsis,
+        name,
+        none,
+        true_,
+        false_,
+        integer,
+        floating,
+        string,
+        ellipsis,
         fstring,          // kids: parts (string constants and formatted values)
         formatted_value,  // kids[0]: value; kids[1]: spec (fstring) or null; op: conversion char or 0
         binop,            // op: BinOp; kids: left, right
@@ -38,10 +69,16 @@ namespace nl::py
         subscript,        // kids: value, index
         slice,            // kids: lower, upper, step (each may be null)
         starred,          // kids: value
-        list, tuple, dict, set,  // dict: kids alternate key, value (null key: **mapping)
-        listcomp, dictcomp, setcomp, genexp,  // kids: element (dict: key, value); `gens`
-        lambda,           // `func`
-        namedexpr,        // kids: target name, value
+        list,
+        tuple,
+        dict,
+        set,  // dict: kids alternate key, value (null key: **mapping)
+        listcomp,
+        dictcomp,
+        setcomp,
+        genexp,     // kids: element (dict: key, value); `gens`
+        lambda,     // `func`
+        namedexpr,  // kids: target name, value
         yield
     };
 
@@ -67,7 +104,10 @@ namespace nl::py
 
     enum class ParamKind
     {
-        positional, varargs, keyword_only, kwargs
+        positional,
+        varargs,
+        keyword_only,
+        kwargs
     };
 
     struct Param
@@ -83,7 +123,7 @@ namespace nl::py
     {
         std::string name;  // "<lambda>" for lambdas
         std::vector<Param> params;
-        Body body;         // lambda: one return statement
+        Body body;  // lambda: one return statement
         int line = 0;
     };
 
@@ -114,15 +154,18 @@ namespace nl::py
         if_,        // exprs: tests of if and each elif; branches: their bodies; orelse
         while_,     // exprs[0]: test; body; orelse
         for_,       // exprs: target, iter; body; orelse
-        break_, continue_, pass,
-        return_,    // exprs[0] or none
-        def,        // func
-        global, nonlocal,  // names
-        del,        // exprs: targets
-        import,     // names: modules; asnames
+        break_,
+        continue_,
+        pass,
+        return_,  // exprs[0] or none
+        def,      // func
+        global,
+        nonlocal,     // names
+        del,          // exprs: targets
+        import,       // names: modules; asnames
         import_from,  // str: module; names; asnames
-        raise,      // exprs: [exc [, cause]]
-        assert_,    // exprs: test [, msg]
+        raise,        // exprs: [exc [, cause]]
+        assert_,      // exprs: test [, msg]
     };
 
     struct Stmt

@@ -30,8 +30,8 @@ namespace nl::py
         const std::string f(fname);
         if (m_nargs > n)
         {
-            vm.raise_type_error(f + "() takes at most " + std::to_string(n) + " argument" + (n == 1 ? "" : "s") +
-                                " (" + std::to_string(m_nargs + m_nkw) + " given)");
+            vm.raise_type_error(f + "() takes at most " + std::to_string(n) + " argument" + (n == 1 ? "" : "s") + " (" +
+                                std::to_string(m_nargs + m_nkw) + " given)");
             return false;
         }
         for (std::size_t i = 0; i < n; ++i)
@@ -131,7 +131,10 @@ namespace nl::py
         m_vm.dict_set_str(m_module->attrs, m_vm.intern(name), Value::from_obj(f));
     }
 
-    void ModuleBuilder::value(std::string_view name, Value v) { m_vm.dict_set_str(m_module->attrs, m_vm.intern(name), v); }
+    void ModuleBuilder::value(std::string_view name, Value v)
+    {
+        m_vm.dict_set_str(m_module->attrs, m_vm.intern(name), v);
+    }
 
     TypeObj* ModuleBuilder::type(std::string_view name)
     {
@@ -166,7 +169,10 @@ namespace nl::py
         class Sorter
         {
         public:
-            Sorter(Vm& vm, std::vector<Value>& keys, std::vector<std::size_t>& order) : m_vm(vm), m_keys(keys), m_order(order) {}
+            Sorter(Vm& vm, std::vector<Value>& keys, std::vector<std::size_t>& order)
+                : m_vm(vm), m_keys(keys), m_order(order)
+            {
+            }
 
             bool sort()
             {
@@ -529,235 +535,273 @@ namespace nl::py
         };
 
         // Exceptions: constructible, catchable by name.
-        for (TypeObj* e : {t.BaseException, t.Exception, t.ArithmeticError, t.ZeroDivisionError, t.OverflowError,
-                           t.FloatingPointError, t.LookupError, t.IndexError, t.KeyError, t.TypeError, t.ValueError,
-                           t.NameError, t.UnboundLocalError, t.AttributeError, t.RuntimeError, t.RecursionError,
-                           t.NotImplementedError, t.MemoryError, t.SyntaxError, t.IndentationError, t.TabError,
-                           t.StopIteration, t.AssertionError, t.ImportError, t.ModuleNotFoundError, t.OSError,
-                           t.TimeoutError, t.KeyboardInterrupt, t.SystemExit, t.UnicodeError})
+        for (TypeObj* e : {t.BaseException,
+                           t.Exception,
+                           t.ArithmeticError,
+                           t.ZeroDivisionError,
+                           t.OverflowError,
+                           t.FloatingPointError,
+                           t.LookupError,
+                           t.IndexError,
+                           t.KeyError,
+                           t.TypeError,
+                           t.ValueError,
+                           t.NameError,
+                           t.UnboundLocalError,
+                           t.AttributeError,
+                           t.RuntimeError,
+                           t.RecursionError,
+                           t.NotImplementedError,
+                           t.MemoryError,
+                           t.SyntaxError,
+                           t.IndentationError,
+                           t.TabError,
+                           t.StopIteration,
+                           t.AssertionError,
+                           t.ImportError,
+                           t.ModuleNotFoundError,
+                           t.OSError,
+                           t.TimeoutError,
+                           t.KeyboardInterrupt,
+                           t.SystemExit,
+                           t.UnicodeError})
         {
-            bind_type(e, [e](Call& c) -> Value
-            {
-                if (!c.no_keywords(e->name))
-                    return Value::error();
-                std::vector<Value> args(c.args(), c.args() + c.size());
-                return Value::from_obj(c.vm.heap.make<Exception>(e, std::move(args)));
-            });
+            bind_type(e,
+                      [e](Call& c) -> Value
+                      {
+                          if (!c.no_keywords(e->name))
+                              return Value::error();
+                          std::vector<Value> args(c.args(), c.args() + c.size());
+                          return Value::from_obj(c.vm.heap.make<Exception>(e, std::move(args)));
+                      });
         }
 
         dict_set_str(m_builtins, intern("None"), Value::none());
         dict_set_str(m_builtins, intern("Ellipsis"), m_ellipsis);
         dict_set_str(m_builtins, intern("__name__"), Value::from_obj(intern("__main__")));
 
-        def("print", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            std::string sep = " ", end = "\n";
-            for (std::size_t k = 0; k < c.kw_size(); ++k)
+        def("print",
+            [](Call& c) -> Value
             {
-                const std::string_view name = c.kw_name(k);
-                const Value v = c.kw_value(k);
-                if (name == "sep" || name == "end")
+                Vm& vm = c.vm;
+                std::string sep = " ", end = "\n";
+                for (std::size_t k = 0; k < c.kw_size(); ++k)
                 {
-                    if (v.is_none())
-                        continue;
-                    Str* s = v.get<Str>();
-                    if (!s)
-                        return vm.raise_type_error(std::string(name) + " must be None or a string, not " + vm.type_name(v));
-                    (name == "sep" ? sep : end) = s->text;
-                }
-                else if (name == "file")
-                {
-                    if (!v.is_none())
-                        return vm.unsupported("print(file=...)");
-                }
-                else if (name != "flush")
-                    return vm.raise_type_error("'" + std::string(name) + "' is an invalid keyword argument for print()");
-            }
-            std::string out;
-            for (std::size_t i = 0; i < c.size(); ++i)
-            {
-                if (i)
-                    out += sep;
-                if (!vm.str(c[i], out))
-                    return Value::error();
-            }
-            out += end;
-            if (!vm.write(out))
-                return Value::error();
-            return Value::none();
-        });
-
-        def("len", [](Call& c) -> Value
-        {
-            if (!c.check_count("len", 1, 1))
-                return Value::error();
-            std::int64_t n;
-            if (!c.vm.length(c[0], n))
-                return Value::error();
-            return Value::from_int(n);
-        });
-
-        bind_type(t.range, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.no_keywords("range"))
-                return Value::error();
-            if (c.size() == 0)
-                return vm.raise_type_error("range expected at least 1 argument, got 0");
-            if (c.size() > 3)
-                return vm.raise_type_error("range expected at most 3 arguments, got " + std::to_string(c.size()));
-            std::int64_t v[3] = {0, 0, 1};
-            for (std::size_t i = 0; i < c.size(); ++i)
-            {
-                if (c[i].get<BigIntObj>())
-                    return vm.raise_overflow("Python int too large to convert to C ssize_t");
-                if (!vm.to_index(c[i], v[c.size() == 1 ? 1 : i]))
-                    return Value::error();
-            }
-            if (v[2] == 0)
-                return vm.raise_value_error("range() arg 3 must not be zero");
-            // Within +-2**61, no range arithmetic can overflow int64.
-            constexpr std::int64_t bound = std::int64_t(1) << 61;
-            for (std::int64_t x : v)
-                if (x > bound || x < -bound)
-                    return vm.unsupported("range() with a bound or step beyond 2**61");
-            return Value::from_obj(vm.heap.make<Range>(v[0], v[1], v[2]));
-        });
-
-        bind_type(t.zip, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            for (std::size_t k = 0; k < c.kw_size(); ++k)
-                if (c.kw_name(k) != "strict")
-                    return vm.raise_type_error("zip() got an unexpected keyword argument '" + std::string(c.kw_name(k)) + "'");
-            Iterator* it = vm.heap.make<Iterator>(IterKind::zip);
-            const Value result = Value::from_obj(it);
-            for (std::size_t i = 0; i < c.size(); ++i)
-            {
-                const Value sub = vm.get_iter(c[i]);
-                if (sub.is_error())
-                {
-                    if (vm.pending_is(vm.t.TypeError) && !c[i].is_obj())
+                    const std::string_view name = c.kw_name(k);
+                    const Value v = c.kw_value(k);
+                    if (name == "sep" || name == "end")
                     {
-                        vm.clear_pending();
-                        return vm.raise_type_error("'" + vm.type_name(c[i]) + "' object is not iterable");
+                        if (v.is_none())
+                            continue;
+                        Str* s = v.get<Str>();
+                        if (!s)
+                            return vm.raise_type_error(std::string(name) + " must be None or a string, not " +
+                                                       vm.type_name(v));
+                        (name == "sep" ? sep : end) = s->text;
                     }
-                    return sub;
+                    else if (name == "file")
+                    {
+                        if (!v.is_none())
+                            return vm.unsupported("print(file=...)");
+                    }
+                    else if (name != "flush")
+                        return vm.raise_type_error("'" + std::string(name) +
+                                                   "' is an invalid keyword argument for print()");
                 }
-                it->items.push_back(sub);
-            }
-            return result;
-        });
-
-        bind_type(t.enumerate, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            Value a[2];
-            if (!c.parse("enumerate", {"iterable", "start"}, 1, a))
-                return Value::error();
-            std::int64_t start = 0;
-            if (!a[1].is_undefined() && !vm.to_index(a[1], start))
-                return Value::error();
-            const Value inner = vm.get_iter(a[0]);
-            if (inner.is_error())
-                return inner;
-            Iterator* it = vm.heap.make<Iterator>(IterKind::enumerate);
-            it->src = inner;
-            it->a = start;
-            return Value::from_obj(it);
-        });
-
-        bind_type(t.map, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.no_keywords("map"))
-                return Value::error();
-            if (c.size() < 2)
-                return vm.raise_type_error("map() must have at least two arguments.");
-            Iterator* it = vm.heap.make<Iterator>(IterKind::map);
-            it->src = c[0];
-            for (std::size_t i = 1; i < c.size(); ++i)
-            {
-                const Value sub = vm.get_iter(c[i]);
-                if (sub.is_error())
-                    return sub;
-                it->items.push_back(sub);
-            }
-            return Value::from_obj(it);
-        });
-
-        bind_type(t.filter, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("filter", 2, 2))
-                return Value::error();
-            const Value sub = vm.get_iter(c[1]);
-            if (sub.is_error())
-                return sub;
-            Iterator* it = vm.heap.make<Iterator>(IterKind::filter);
-            it->src = c[0];
-            it->items.push_back(sub);
-            return Value::from_obj(it);
-        });
-
-        def("reversed", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("reversed", 1, 1))
-                return Value::error();
-            const Value v = c[0];
-            if (v.get<List>())
-            {
-                Iterator* it = vm.heap.make<Iterator>(IterKind::reversed_list);
-                it->src = v;
-                it->a = std::int64_t(v.as<List>()->items.size()) - 1;
-                return Value::from_obj(it);
-            }
-            if (Range* r = v.get<Range>())
-            {
-                const std::int64_t n = r->length();
-                Iterator* it = vm.heap.make<Iterator>(IterKind::range);
-                it->a = r->start + (n - 1) * r->step;
-                it->b = r->start - r->step;
-                it->c = -r->step;
-                if (n == 0)
-                    it->a = it->b;
-                return Value::from_obj(it);
-            }
-            if (v.get<Tuple>() || v.get<Str>() || v.get<DictView>() || v.get<Dict>() ||
-                (v.get<NativeObject>() && v.as<NativeObject>()->type->hooks.getitem))
-            {
-                std::vector<Value> items;
-                if (!vm.collect(v, items))
+                std::string out;
+                for (std::size_t i = 0; i < c.size(); ++i)
+                {
+                    if (i)
+                        out += sep;
+                    if (!vm.str(c[i], out))
+                        return Value::error();
+                }
+                out += end;
+                if (!vm.write(out))
                     return Value::error();
-                std::reverse(items.begin(), items.end());
-                return vm.get_iter(vm.new_list(std::move(items)));
-            }
-            return vm.raise_type_error("'" + vm.type_name(v) + "' object is not reversible");
-        });
+                return Value::none();
+            });
 
-        def("abs", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("abs", 1, 1))
-                return Value::error();
-            const Value v = c[0];
-            if (v.is_small_int())
+        def("len",
+            [](Call& c) -> Value
             {
-                const std::int64_t x = v.small_int();
-                if (x == INT64_MIN)
-                    return vm.new_int(-BigInt::from_int64(x));
-                return Value::from_int(x < 0 ? -x : x);
-            }
-            if (v.is_float())
-                return Value::from_float(std::fabs(v.f));
-            if (BigIntObj* b = v.get<BigIntObj>())
-                return b->value.negative() ? vm.new_int(-b->value) : v;
-            if (NativeObject* n = v.get<NativeObject>(); n && n->type->hooks.abs)
-                return n->type->hooks.abs(vm, v);
-            return vm.raise_type_error("bad operand type for abs(): '" + vm.type_name(v) + "'");
-        });
+                if (!c.check_count("len", 1, 1))
+                    return Value::error();
+                std::int64_t n;
+                if (!c.vm.length(c[0], n))
+                    return Value::error();
+                return Value::from_int(n);
+            });
+
+        bind_type(t.range,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.no_keywords("range"))
+                          return Value::error();
+                      if (c.size() == 0)
+                          return vm.raise_type_error("range expected at least 1 argument, got 0");
+                      if (c.size() > 3)
+                          return vm.raise_type_error("range expected at most 3 arguments, got " +
+                                                     std::to_string(c.size()));
+                      std::int64_t v[3] = {0, 0, 1};
+                      for (std::size_t i = 0; i < c.size(); ++i)
+                      {
+                          if (c[i].get<BigIntObj>())
+                              return vm.raise_overflow("Python int too large to convert to C ssize_t");
+                          if (!vm.to_index(c[i], v[c.size() == 1 ? 1 : i]))
+                              return Value::error();
+                      }
+                      if (v[2] == 0)
+                          return vm.raise_value_error("range() arg 3 must not be zero");
+                      // Within +-2**61, no range arithmetic can overflow int64.
+                      constexpr std::int64_t bound = std::int64_t(1) << 61;
+                      for (std::int64_t x : v)
+                          if (x > bound || x < -bound)
+                              return vm.unsupported("range() with a bound or step beyond 2**61");
+                      return Value::from_obj(vm.heap.make<Range>(v[0], v[1], v[2]));
+                  });
+
+        bind_type(t.zip,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      for (std::size_t k = 0; k < c.kw_size(); ++k)
+                          if (c.kw_name(k) != "strict")
+                              return vm.raise_type_error("zip() got an unexpected keyword argument '" +
+                                                         std::string(c.kw_name(k)) + "'");
+                      Iterator* it = vm.heap.make<Iterator>(IterKind::zip);
+                      const Value result = Value::from_obj(it);
+                      for (std::size_t i = 0; i < c.size(); ++i)
+                      {
+                          const Value sub = vm.get_iter(c[i]);
+                          if (sub.is_error())
+                          {
+                              if (vm.pending_is(vm.t.TypeError) && !c[i].is_obj())
+                              {
+                                  vm.clear_pending();
+                                  return vm.raise_type_error("'" + vm.type_name(c[i]) + "' object is not iterable");
+                              }
+                              return sub;
+                          }
+                          it->items.push_back(sub);
+                      }
+                      return result;
+                  });
+
+        bind_type(t.enumerate,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      Value a[2];
+                      if (!c.parse("enumerate", {"iterable", "start"}, 1, a))
+                          return Value::error();
+                      std::int64_t start = 0;
+                      if (!a[1].is_undefined() && !vm.to_index(a[1], start))
+                          return Value::error();
+                      const Value inner = vm.get_iter(a[0]);
+                      if (inner.is_error())
+                          return inner;
+                      Iterator* it = vm.heap.make<Iterator>(IterKind::enumerate);
+                      it->src = inner;
+                      it->a = start;
+                      return Value::from_obj(it);
+                  });
+
+        bind_type(t.map,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.no_keywords("map"))
+                          return Value::error();
+                      if (c.size() < 2)
+                          return vm.raise_type_error("map() must have at least two arguments.");
+                      Iterator* it = vm.heap.make<Iterator>(IterKind::map);
+                      it->src = c[0];
+                      for (std::size_t i = 1; i < c.size(); ++i)
+                      {
+                          const Value sub = vm.get_iter(c[i]);
+                          if (sub.is_error())
+                              return sub;
+                          it->items.push_back(sub);
+                      }
+                      return Value::from_obj(it);
+                  });
+
+        bind_type(t.filter,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("filter", 2, 2))
+                          return Value::error();
+                      const Value sub = vm.get_iter(c[1]);
+                      if (sub.is_error())
+                          return sub;
+                      Iterator* it = vm.heap.make<Iterator>(IterKind::filter);
+                      it->src = c[0];
+                      it->items.push_back(sub);
+                      return Value::from_obj(it);
+                  });
+
+        def("reversed",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("reversed", 1, 1))
+                    return Value::error();
+                const Value v = c[0];
+                if (v.get<List>())
+                {
+                    Iterator* it = vm.heap.make<Iterator>(IterKind::reversed_list);
+                    it->src = v;
+                    it->a = std::int64_t(v.as<List>()->items.size()) - 1;
+                    return Value::from_obj(it);
+                }
+                if (Range* r = v.get<Range>())
+                {
+                    const std::int64_t n = r->length();
+                    Iterator* it = vm.heap.make<Iterator>(IterKind::range);
+                    it->a = r->start + (n - 1) * r->step;
+                    it->b = r->start - r->step;
+                    it->c = -r->step;
+                    if (n == 0)
+                        it->a = it->b;
+                    return Value::from_obj(it);
+                }
+                if (v.get<Tuple>() || v.get<Str>() || v.get<DictView>() || v.get<Dict>() ||
+                    (v.get<NativeObject>() && v.as<NativeObject>()->type->hooks.getitem))
+                {
+                    std::vector<Value> items;
+                    if (!vm.collect(v, items))
+                        return Value::error();
+                    std::reverse(items.begin(), items.end());
+                    return vm.get_iter(vm.new_list(std::move(items)));
+                }
+                return vm.raise_type_error("'" + vm.type_name(v) + "' object is not reversible");
+            });
+
+        def("abs",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("abs", 1, 1))
+                    return Value::error();
+                const Value v = c[0];
+                if (v.is_small_int())
+                {
+                    const std::int64_t x = v.small_int();
+                    if (x == INT64_MIN)
+                        return vm.new_int(-BigInt::from_int64(x));
+                    return Value::from_int(x < 0 ? -x : x);
+                }
+                if (v.is_float())
+                    return Value::from_float(std::fabs(v.f));
+                if (BigIntObj* b = v.get<BigIntObj>())
+                    return b->value.negative() ? vm.new_int(-b->value) : v;
+                if (NativeObject* n = v.get<NativeObject>(); n && n->type->hooks.abs)
+                    return n->type->hooks.abs(vm, v);
+                return vm.raise_type_error("bad operand type for abs(): '" + vm.type_name(v) + "'");
+            });
 
         auto minmax = [](bool is_max)
         {
@@ -773,7 +817,8 @@ namespace nl::py
                     else if (c.kw_name(k) == "default")
                         dflt = c.kw_value(k);
                     else
-                        return vm.raise_type_error("'" + std::string(c.kw_name(k)) + "' is an invalid keyword argument for " + name + "()");
+                        return vm.raise_type_error("'" + std::string(c.kw_name(k)) +
+                                                   "' is an invalid keyword argument for " + name + "()");
                 }
                 if (c.size() == 0)
                     return vm.raise_type_error(std::string(name) + " expected at least 1 argument, got 0");
@@ -827,427 +872,455 @@ namespace nl::py
         def("max", minmax(true));
         def("min", minmax(false));
 
-        def("sum", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            Value a[2];
-            if (!c.parse("sum", {"iterable", "start"}, 1, a))
-                return Value::error();
-            if (c.size() > 2)
-                return vm.raise_type_error("sum() takes at most 2 arguments (" + std::to_string(c.size()) + " given)");
-            Value acc = a[1].is_undefined() ? Value::from_int(0) : a[1];
-            if (acc.get<Str>())
-                return vm.raise_type_error("sum() can't sum strings [use ''.join(seq) instead]");
-            const Value it = vm.get_iter(a[0]);
-            if (it.is_error())
-                return it;
-            std::vector<Value> hold{it, acc};
-            Vm::Roots roots(vm, &hold);
-            Value item;
-            int st;
-            while ((st = vm.next(it, item)) == 1)
+        def("sum",
+            [](Call& c) -> Value
             {
-                if (acc.is_float() && item.is_float())
-                    acc = Value::from_float(acc.f + item.f);
-                else if (acc.tag == Tag::integer && item.tag == Tag::integer)
+                Vm& vm = c.vm;
+                Value a[2];
+                if (!c.parse("sum", {"iterable", "start"}, 1, a))
+                    return Value::error();
+                if (c.size() > 2)
+                    return vm.raise_type_error("sum() takes at most 2 arguments (" + std::to_string(c.size()) +
+                                               " given)");
+                Value acc = a[1].is_undefined() ? Value::from_int(0) : a[1];
+                if (acc.get<Str>())
+                    return vm.raise_type_error("sum() can't sum strings [use ''.join(seq) instead]");
+                const Value it = vm.get_iter(a[0]);
+                if (it.is_error())
+                    return it;
+                std::vector<Value> hold{it, acc};
+                Vm::Roots roots(vm, &hold);
+                Value item;
+                int st;
+                while ((st = vm.next(it, item)) == 1)
                 {
-                    std::int64_t r;
-                    if (!__builtin_add_overflow(acc.i, item.i, &r))
-                        acc = Value::from_int(r);
+                    if (acc.is_float() && item.is_float())
+                        acc = Value::from_float(acc.f + item.f);
+                    else if (acc.tag == Tag::integer && item.tag == Tag::integer)
+                    {
+                        std::int64_t r;
+                        if (!__builtin_add_overflow(acc.i, item.i, &r))
+                            acc = Value::from_int(r);
+                        else
+                            acc = vm.binary(BinOp::add, acc, item);
+                    }
                     else
                         acc = vm.binary(BinOp::add, acc, item);
+                    if (acc.is_error())
+                        return acc;
+                    hold[1] = acc;
                 }
-                else
-                    acc = vm.binary(BinOp::add, acc, item);
-                if (acc.is_error())
-                    return acc;
-                hold[1] = acc;
-            }
-            if (st < 0)
-                return Value::error();
-            return acc;
-        });
-
-        def("round", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            Value a[2];
-            if (!c.parse("round", {"number", "ndigits"}, 1, a))
-                return Value::error();
-            const Value x = a[0];
-            const bool has_n = !a[1].is_undefined() && !a[1].is_none();
-            if (NativeObject* n = x.get<NativeObject>())
-            {
-                if (n->type->hooks.round)
-                    return n->type->hooks.round(vm, x, has_n ? a[1] : Value::undefined());
-                return vm.raise_type_error("type " + n->type->qualified_name() + " doesn't define __round__ method");
-            }
-            std::int64_t nd = 0;
-            if (has_n)
-            {
-                if (a[1].get<BigIntObj>())
-                    nd = a[1].as<BigIntObj>()->value.negative() ? INT64_MIN / 2 : INT64_MAX / 2;
-                else if (!vm.to_index(a[1], nd))
+                if (st < 0)
                     return Value::error();
-            }
-            if (x.is_float())
-            {
-                if (!has_n)
-                {
-                    if (std::isnan(x.f))
-                        return vm.raise_value_error("cannot convert float NaN to integer");
-                    if (std::isinf(x.f))
-                        return vm.raise_overflow("cannot convert float infinity to integer");
-                    const double r = std::nearbyint(x.f);  // ties to even (default rounding mode)
-                    return vm.new_int(BigInt::from_double(r));
-                }
-                return Value::from_float(round_float(x.f, nd));
-            }
-            if (is_int(x))
-            {
-                if (!has_n || nd >= 0)
-                    return x.is_bool() ? Value::from_int(x.b) : x;
-                // Round to a multiple of 10^-nd, half to even.
-                BigInt v, pow10 = BigInt::pow(BigInt::from_int64(10), std::uint64_t(std::min<std::int64_t>(-nd, 100000)));
-                Vm::to_bigint(x, v);
-                BigInt q, r;
-                BigInt::divmod(v, pow10, &q, &r);
-                const int cmp = BigInt::compare(r.shift_left(1), pow10);
-                if (cmp > 0 || (cmp == 0 && q.is_odd()))
-                    q = q + BigInt::from_int64(1);
-                return vm.new_int(q * pow10);
-            }
-            return vm.raise_type_error("type " + vm.type_name(x) + " doesn't define __round__ method");
-        });
+                return acc;
+            });
 
-        bind_type(t.int_, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            Value a[2];
-            if (c.size() + c.kw_size() > 2)
-                return vm.raise_type_error("int() takes at most 2 arguments (" + std::to_string(c.size() + c.kw_size()) + " given)");
-            if (!c.parse("int", {"x", "base"}, 0, a))
-                return Value::error();
-            if (a[0].is_undefined())
-                return Value::from_int(0);
-            const Value x = a[0];
-            if (!a[1].is_undefined())
+        def("round",
+            [](Call& c) -> Value
             {
-                std::int64_t base;
-                if (!vm.to_index(a[1], base))
+                Vm& vm = c.vm;
+                Value a[2];
+                if (!c.parse("round", {"number", "ndigits"}, 1, a))
                     return Value::error();
-                if (base != 0 && (base < 2 || base > 36))
-                    return vm.raise_value_error("int() base must be >= 2 and <= 36, or 0");
-                Str* s = x.get<Str>();
-                if (!s)
-                    return vm.raise_type_error("int() can't convert non-string with explicit base");
-                BigInt r;
-                if (!parse_int_text(s->text, int(base), r))
+                const Value x = a[0];
+                const bool has_n = !a[1].is_undefined() && !a[1].is_none();
+                if (NativeObject* n = x.get<NativeObject>())
                 {
-                    std::string rep;
-                    vm.repr(x, rep);
-                    return vm.raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + rep);
+                    if (n->type->hooks.round)
+                        return n->type->hooks.round(vm, x, has_n ? a[1] : Value::undefined());
+                    return vm.raise_type_error("type " + n->type->qualified_name() +
+                                               " doesn't define __round__ method");
                 }
-                return vm.new_int(std::move(r));
-            }
-            if (x.is_bool())
-                return Value::from_int(x.b);
-            if (is_int(x))
-                return x;
-            if (x.is_float())
-            {
-                if (std::isnan(x.f))
-                    return vm.raise_value_error("cannot convert float NaN to integer");
-                if (std::isinf(x.f))
-                    return vm.raise_overflow("cannot convert float infinity to integer");
-                return vm.new_int(BigInt::from_double(x.f));
-            }
-            if (Str* s = x.get<Str>())
-            {
-                std::size_t digits = 0;
-                for (char ch : s->text)
-                    digits += ch >= '0' && ch <= '9';
-                if (digits > limits::int_max_str_digits)
-                    return vm.raise_value_error("Exceeds the limit (" + std::to_string(limits::int_max_str_digits) +
-                                                " digits) for integer string conversion: value has " +
-                                                std::to_string(digits) + " digits; use sys.set_int_max_str_digits() to increase the limit");
-                BigInt r;
-                if (!parse_int_text(s->text, 10, r))
+                std::int64_t nd = 0;
+                if (has_n)
                 {
-                    std::string rep;
-                    vm.repr(x, rep);
-                    return vm.raise_value_error("invalid literal for int() with base 10: " + rep);
-                }
-                return vm.new_int(std::move(r));
-            }
-            if (NativeObject* n = x.get<NativeObject>(); n && n->type->hooks.to_int)
-                return n->type->hooks.to_int(vm, x);
-            return vm.raise_type_error("int() argument must be a string, a bytes-like object or a real number, not '" +
-                                       vm.type_name(x) + "'");
-        });
-
-        bind_type(t.float_, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("float", 0, 1))
-                return Value::error();
-            if (c.size() == 0)
-                return Value::from_float(0.0);
-            const Value x = c[0];
-            if (x.is_float())
-                return x;
-            if (Str* s = x.get<Str>())
-            {
-                double d;
-                if (!parse_float_text(s->text, d))
-                {
-                    std::string rep;
-                    vm.repr(x, rep);
-                    return vm.raise_value_error("could not convert string to float: " + rep);
-                }
-                return Value::from_float(d);
-            }
-            if (is_int(x) || (x.get<NativeObject>() && x.as<NativeObject>()->type->hooks.to_float))
-            {
-                double d;
-                if (!vm.to_double(x, d))
-                    return Value::error();
-                return Value::from_float(d);
-            }
-            return vm.raise_type_error("float() argument must be a string or a real number, not '" + vm.type_name(x) + "'");
-        });
-
-        bind_type(t.str, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (c.size() + c.kw_size() > 3)
-                return vm.raise_type_error("str() takes at most 3 arguments (" + std::to_string(c.size() + c.kw_size()) + " given)");
-            if (c.size() > 1 || c.kw_size() > 0)
-                return vm.unsupported("str() with an encoding (bytes)");
-            if (c.size() == 0)
-                return vm.empty_str();
-            return vm.str_value(c[0]);
-        });
-
-        def("repr", [](Call& c) -> Value
-        {
-            if (!c.check_count("repr", 1, 1))
-                return Value::error();
-            return c.vm.repr_value(c[0]);
-        });
-
-        def("ascii", [](Call& c) -> Value
-        {
-            if (!c.check_count("ascii", 1, 1))
-                return Value::error();
-            return c.vm.repr_value(c[0]);
-        });
-
-        bind_type(t.bool_, [](Call& c) -> Value
-        {
-            if (!c.check_count("bool", 0, 1))
-                return Value::error();
-            if (c.size() == 0)
-                return Value::from_bool(false);
-            const int tv = c.vm.truth(c[0]);
-            if (tv < 0)
-                return Value::error();
-            return Value::from_bool(tv);
-        });
-
-        bind_type(t.list, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("list", 0, 1))
-                return Value::error();
-            std::vector<Value> items;
-            if (c.size() == 1 && !vm.collect(c[0], items))
-                return Value::error();
-            return vm.new_list(std::move(items));
-        });
-
-        bind_type(t.tuple, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("tuple", 0, 1))
-                return Value::error();
-            if (c.size() == 0)
-                return vm.empty_tuple();
-            if (c[0].get<Tuple>())
-                return c[0];
-            std::vector<Value> items;
-            if (!vm.collect(c[0], items))
-                return Value::error();
-            return items.empty() ? vm.empty_tuple() : vm.new_tuple(std::move(items));
-        });
-
-        bind_type(t.dict, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (c.size() > 1)
-                return vm.raise_type_error("dict expected at most 1 argument, got " + std::to_string(c.size()));
-            Dict* d = vm.new_dict();
-            const Value result = Value::from_obj(d);
-            std::vector<Value> hold{result};
-            Vm::Roots roots(vm, &hold);
-            if (c.size() == 1)
-            {
-                if (Dict* src = c[0].get<Dict>())
-                {
-                    for (std::size_t i = 0; i < src->entries.size(); ++i)
-                    {
-                        const Dict::Entry e = src->entries[i];
-                        if (!e.key.is_undefined() && !vm.dict_set(d, e.key, e.value))
-                            return Value::error();
-                    }
-                }
-                else
-                {
-                    std::vector<Value> items;
-                    Vm::Roots item_roots(vm, &items);
-                    if (!vm.collect(c[0], items))
+                    if (a[1].get<BigIntObj>())
+                        nd = a[1].as<BigIntObj>()->value.negative() ? INT64_MIN / 2 : INT64_MAX / 2;
+                    else if (!vm.to_index(a[1], nd))
                         return Value::error();
-                    for (std::size_t i = 0; i < items.size(); ++i)
-                    {
-                        std::vector<Value> pair;
-                        const Value& item = items[i];
-                        if (!(item.get<List>() || item.get<Tuple>() || item.get<Str>() || item.get<Iterator>() ||
-                              item.get<NativeObject>()))
-                            return vm.raise_type_error("cannot convert dictionary update sequence element #" +
-                                                       std::to_string(i) + " to a sequence");
-                        if (!vm.collect(item, pair))
-                            return Value::error();
-                        if (pair.size() != 2)
-                            return vm.raise_value_error("dictionary update sequence element #" + std::to_string(i) +
-                                                        " has length " + std::to_string(pair.size()) + "; 2 is required");
-                        if (!vm.dict_set(d, pair[0], pair[1]))
-                            return Value::error();
-                    }
                 }
-            }
-            for (std::size_t k = 0; k < c.kw_size(); ++k)
-                if (!vm.dict_set(d, vm.new_str(std::string(c.kw_name(k))), c.kw_value(k)))
+                if (x.is_float())
+                {
+                    if (!has_n)
+                    {
+                        if (std::isnan(x.f))
+                            return vm.raise_value_error("cannot convert float NaN to integer");
+                        if (std::isinf(x.f))
+                            return vm.raise_overflow("cannot convert float infinity to integer");
+                        const double r = std::nearbyint(x.f);  // ties to even (default rounding mode)
+                        return vm.new_int(BigInt::from_double(r));
+                    }
+                    return Value::from_float(round_float(x.f, nd));
+                }
+                if (is_int(x))
+                {
+                    if (!has_n || nd >= 0)
+                        return x.is_bool() ? Value::from_int(x.b) : x;
+                    // Round to a multiple of 10^-nd, half to even.
+                    BigInt v,
+                        pow10 = BigInt::pow(BigInt::from_int64(10), std::uint64_t(std::min<std::int64_t>(-nd, 100000)));
+                    Vm::to_bigint(x, v);
+                    BigInt q, r;
+                    BigInt::divmod(v, pow10, &q, &r);
+                    const int cmp = BigInt::compare(r.shift_left(1), pow10);
+                    if (cmp > 0 || (cmp == 0 && q.is_odd()))
+                        q = q + BigInt::from_int64(1);
+                    return vm.new_int(q * pow10);
+                }
+                return vm.raise_type_error("type " + vm.type_name(x) + " doesn't define __round__ method");
+            });
+
+        bind_type(t.int_,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      Value a[2];
+                      if (c.size() + c.kw_size() > 2)
+                          return vm.raise_type_error("int() takes at most 2 arguments (" +
+                                                     std::to_string(c.size() + c.kw_size()) + " given)");
+                      if (!c.parse("int", {"x", "base"}, 0, a))
+                          return Value::error();
+                      if (a[0].is_undefined())
+                          return Value::from_int(0);
+                      const Value x = a[0];
+                      if (!a[1].is_undefined())
+                      {
+                          std::int64_t base;
+                          if (!vm.to_index(a[1], base))
+                              return Value::error();
+                          if (base != 0 && (base < 2 || base > 36))
+                              return vm.raise_value_error("int() base must be >= 2 and <= 36, or 0");
+                          Str* s = x.get<Str>();
+                          if (!s)
+                              return vm.raise_type_error("int() can't convert non-string with explicit base");
+                          BigInt r;
+                          if (!parse_int_text(s->text, int(base), r))
+                          {
+                              std::string rep;
+                              vm.repr(x, rep);
+                              return vm.raise_value_error("invalid literal for int() with base " +
+                                                          std::to_string(base) + ": " + rep);
+                          }
+                          return vm.new_int(std::move(r));
+                      }
+                      if (x.is_bool())
+                          return Value::from_int(x.b);
+                      if (is_int(x))
+                          return x;
+                      if (x.is_float())
+                      {
+                          if (std::isnan(x.f))
+                              return vm.raise_value_error("cannot convert float NaN to integer");
+                          if (std::isinf(x.f))
+                              return vm.raise_overflow("cannot convert float infinity to integer");
+                          return vm.new_int(BigInt::from_double(x.f));
+                      }
+                      if (Str* s = x.get<Str>())
+                      {
+                          std::size_t digits = 0;
+                          for (char ch : s->text)
+                              digits += ch >= '0' && ch <= '9';
+                          if (digits > limits::int_max_str_digits)
+                              return vm.raise_value_error(
+                                  "Exceeds the limit (" + std::to_string(limits::int_max_str_digits) +
+                                  " digits) for integer string conversion: value has " + std::to_string(digits) +
+                                  " digits; use sys.set_int_max_str_digits() to increase the limit");
+                          BigInt r;
+                          if (!parse_int_text(s->text, 10, r))
+                          {
+                              std::string rep;
+                              vm.repr(x, rep);
+                              return vm.raise_value_error("invalid literal for int() with base 10: " + rep);
+                          }
+                          return vm.new_int(std::move(r));
+                      }
+                      if (NativeObject* n = x.get<NativeObject>(); n && n->type->hooks.to_int)
+                          return n->type->hooks.to_int(vm, x);
+                      return vm.raise_type_error(
+                          "int() argument must be a string, a bytes-like object or a real number, not '" +
+                          vm.type_name(x) + "'");
+                  });
+
+        bind_type(t.float_,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("float", 0, 1))
+                          return Value::error();
+                      if (c.size() == 0)
+                          return Value::from_float(0.0);
+                      const Value x = c[0];
+                      if (x.is_float())
+                          return x;
+                      if (Str* s = x.get<Str>())
+                      {
+                          double d;
+                          if (!parse_float_text(s->text, d))
+                          {
+                              std::string rep;
+                              vm.repr(x, rep);
+                              return vm.raise_value_error("could not convert string to float: " + rep);
+                          }
+                          return Value::from_float(d);
+                      }
+                      if (is_int(x) || (x.get<NativeObject>() && x.as<NativeObject>()->type->hooks.to_float))
+                      {
+                          double d;
+                          if (!vm.to_double(x, d))
+                              return Value::error();
+                          return Value::from_float(d);
+                      }
+                      return vm.raise_type_error("float() argument must be a string or a real number, not '" +
+                                                 vm.type_name(x) + "'");
+                  });
+
+        bind_type(t.str,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (c.size() + c.kw_size() > 3)
+                          return vm.raise_type_error("str() takes at most 3 arguments (" +
+                                                     std::to_string(c.size() + c.kw_size()) + " given)");
+                      if (c.size() > 1 || c.kw_size() > 0)
+                          return vm.unsupported("str() with an encoding (bytes)");
+                      if (c.size() == 0)
+                          return vm.empty_str();
+                      return vm.str_value(c[0]);
+                  });
+
+        def("repr",
+            [](Call& c) -> Value
+            {
+                if (!c.check_count("repr", 1, 1))
                     return Value::error();
-            return result;
-        });
+                return c.vm.repr_value(c[0]);
+            });
 
-        bind_type(t.slice, [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("slice", 1, 3))
-                return Value::error();
-            if (c.size() == 1)
-                return Value::from_obj(vm.heap.make<Slice>(Value::none(), c[0], Value::none()));
-            return Value::from_obj(vm.heap.make<Slice>(c[0], c[1], c.size() == 3 ? c[2] : Value::none()));
-        });
+        def("ascii",
+            [](Call& c) -> Value
+            {
+                if (!c.check_count("ascii", 1, 1))
+                    return Value::error();
+                return c.vm.repr_value(c[0]);
+            });
 
-        bind_type(t.type, [](Call& c) -> Value
-        {
-            if (c.size() == 1 && c.kw_size() == 0)
-                return Value::from_obj(c.vm.type_of(c[0]));
-            if (c.size() == 3)
-                return c.vm.unsupported("type() with three arguments (making a class)");
-            return c.vm.raise_type_error("type() takes 1 or 3 arguments");
-        });
+        bind_type(t.bool_,
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("bool", 0, 1))
+                          return Value::error();
+                      if (c.size() == 0)
+                          return Value::from_bool(false);
+                      const int tv = c.vm.truth(c[0]);
+                      if (tv < 0)
+                          return Value::error();
+                      return Value::from_bool(tv);
+                  });
+
+        bind_type(t.list,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("list", 0, 1))
+                          return Value::error();
+                      std::vector<Value> items;
+                      if (c.size() == 1 && !vm.collect(c[0], items))
+                          return Value::error();
+                      return vm.new_list(std::move(items));
+                  });
+
+        bind_type(t.tuple,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("tuple", 0, 1))
+                          return Value::error();
+                      if (c.size() == 0)
+                          return vm.empty_tuple();
+                      if (c[0].get<Tuple>())
+                          return c[0];
+                      std::vector<Value> items;
+                      if (!vm.collect(c[0], items))
+                          return Value::error();
+                      return items.empty() ? vm.empty_tuple() : vm.new_tuple(std::move(items));
+                  });
+
+        bind_type(t.dict,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (c.size() > 1)
+                          return vm.raise_type_error("dict expected at most 1 argument, got " +
+                                                     std::to_string(c.size()));
+                      Dict* d = vm.new_dict();
+                      const Value result = Value::from_obj(d);
+                      std::vector<Value> hold{result};
+                      Vm::Roots roots(vm, &hold);
+                      if (c.size() == 1)
+                      {
+                          if (Dict* src = c[0].get<Dict>())
+                          {
+                              for (std::size_t i = 0; i < src->entries.size(); ++i)
+                              {
+                                  const Dict::Entry e = src->entries[i];
+                                  if (!e.key.is_undefined() && !vm.dict_set(d, e.key, e.value))
+                                      return Value::error();
+                              }
+                          }
+                          else
+                          {
+                              std::vector<Value> items;
+                              Vm::Roots item_roots(vm, &items);
+                              if (!vm.collect(c[0], items))
+                                  return Value::error();
+                              for (std::size_t i = 0; i < items.size(); ++i)
+                              {
+                                  std::vector<Value> pair;
+                                  const Value& item = items[i];
+                                  if (!(item.get<List>() || item.get<Tuple>() || item.get<Str>() ||
+                                        item.get<Iterator>() || item.get<NativeObject>()))
+                                      return vm.raise_type_error("cannot convert dictionary update sequence element #" +
+                                                                 std::to_string(i) + " to a sequence");
+                                  if (!vm.collect(item, pair))
+                                      return Value::error();
+                                  if (pair.size() != 2)
+                                      return vm.raise_value_error("dictionary update sequence element #" +
+                                                                  std::to_string(i) + " has length " +
+                                                                  std::to_string(pair.size()) + "; 2 is required");
+                                  if (!vm.dict_set(d, pair[0], pair[1]))
+                                      return Value::error();
+                              }
+                          }
+                      }
+                      for (std::size_t k = 0; k < c.kw_size(); ++k)
+                          if (!vm.dict_set(d, vm.new_str(std::string(c.kw_name(k))), c.kw_value(k)))
+                              return Value::error();
+                      return result;
+                  });
+
+        bind_type(t.slice,
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("slice", 1, 3))
+                          return Value::error();
+                      if (c.size() == 1)
+                          return Value::from_obj(vm.heap.make<Slice>(Value::none(), c[0], Value::none()));
+                      return Value::from_obj(vm.heap.make<Slice>(c[0], c[1], c.size() == 3 ? c[2] : Value::none()));
+                  });
+
+        bind_type(t.type,
+                  [](Call& c) -> Value
+                  {
+                      if (c.size() == 1 && c.kw_size() == 0)
+                          return Value::from_obj(c.vm.type_of(c[0]));
+                      if (c.size() == 3)
+                          return c.vm.unsupported("type() with three arguments (making a class)");
+                      return c.vm.raise_type_error("type() takes 1 or 3 arguments");
+                  });
         t.object->construct = [](Call& c) -> Value { return c.vm.unsupported("object()"); };
         dict_set_str(m_builtins, intern("object"), Value::from_obj(t.object));
 
-        def("sorted", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (c.size() != 1)
+        def("sorted",
+            [](Call& c) -> Value
             {
-                if (c.size() == 0)
-                    return vm.raise_type_error("sorted expected 1 argument, got 0");
-                return vm.raise_type_error("sorted expected 1 argument, got " + std::to_string(c.size()));
-            }
-            Value key = Value::none();
-            bool reverse = false;
-            for (std::size_t k = 0; k < c.kw_size(); ++k)
-            {
-                if (c.kw_name(k) == "key")
-                    key = c.kw_value(k);
-                else if (c.kw_name(k) == "reverse")
+                Vm& vm = c.vm;
+                if (c.size() != 1)
                 {
-                    const int tv = vm.truth(c.kw_value(k));
-                    if (tv < 0)
-                        return Value::error();
-                    reverse = tv;
+                    if (c.size() == 0)
+                        return vm.raise_type_error("sorted expected 1 argument, got 0");
+                    return vm.raise_type_error("sorted expected 1 argument, got " + std::to_string(c.size()));
+                }
+                Value key = Value::none();
+                bool reverse = false;
+                for (std::size_t k = 0; k < c.kw_size(); ++k)
+                {
+                    if (c.kw_name(k) == "key")
+                        key = c.kw_value(k);
+                    else if (c.kw_name(k) == "reverse")
+                    {
+                        const int tv = vm.truth(c.kw_value(k));
+                        if (tv < 0)
+                            return Value::error();
+                        reverse = tv;
+                    }
+                    else
+                        return vm.raise_type_error("sort() got an unexpected keyword argument '" +
+                                                   std::string(c.kw_name(k)) + "'");
+                }
+                std::vector<Value> items;
+                if (!vm.collect(c[0], items))
+                    return Value::error();
+                const Value result = vm.new_list({});
+                std::vector<Value> hold{result};
+                Vm::Roots roots(vm, &hold);
+                Vm::Roots item_roots(vm, &items);
+                if (!sort_values(vm, items, key, reverse))
+                    return Value::error();
+                result.as<List>()->items = std::move(items);
+                return result;
+            });
+
+        def("isinstance",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("isinstance", 2, 2))
+                    return Value::error();
+                TypeObj* actual = vm.type_of(c[0]);
+                auto check = [&](Value tv, bool& ok) -> bool
+                {
+                    TypeObj* tt = tv.get<TypeObj>();
+                    if (!tt)
+                    {
+                        ok = false;
+                        return false;
+                    }
+                    return actual->is_subtype(tt);
+                };
+                bool ok = true, match = false;
+                if (Tuple* tu = c[1].get<Tuple>())
+                {
+                    for (const Value& x : tu->items)
+                        match = check(x, ok) || match;
                 }
                 else
-                    return vm.raise_type_error("sort() got an unexpected keyword argument '" + std::string(c.kw_name(k)) + "'");
-            }
-            std::vector<Value> items;
-            if (!vm.collect(c[0], items))
-                return Value::error();
-            const Value result = vm.new_list({});
-            std::vector<Value> hold{result};
-            Vm::Roots roots(vm, &hold);
-            Vm::Roots item_roots(vm, &items);
-            if (!sort_values(vm, items, key, reverse))
-                return Value::error();
-            result.as<List>()->items = std::move(items);
-            return result;
-        });
+                    match = check(c[1], ok);
+                if (!ok)
+                    return vm.raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+                return Value::from_bool(match);
+            });
 
-        def("isinstance", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("isinstance", 2, 2))
-                return Value::error();
-            TypeObj* actual = vm.type_of(c[0]);
-            auto check = [&](Value tv, bool& ok) -> bool
+        def("issubclass",
+            [](Call& c) -> Value
             {
-                TypeObj* tt = tv.get<TypeObj>();
-                if (!tt)
+                Vm& vm = c.vm;
+                if (!c.check_count("issubclass", 2, 2))
+                    return Value::error();
+                TypeObj* a = c[0].get<TypeObj>();
+                if (!a)
+                    return vm.raise_type_error("issubclass() arg 1 must be a class");
+                bool match = false;
+                auto check = [&](Value tv) -> bool
                 {
-                    ok = false;
-                    return false;
+                    TypeObj* tt = tv.get<TypeObj>();
+                    if (!tt)
+                        return false;
+                    match = match || a->is_subtype(tt);
+                    return true;
+                };
+                bool ok = true;
+                if (Tuple* tu = c[1].get<Tuple>())
+                {
+                    for (const Value& x : tu->items)
+                        ok = check(x) && ok;
                 }
-                return actual->is_subtype(tt);
-            };
-            bool ok = true, match = false;
-            if (Tuple* tu = c[1].get<Tuple>())
-            {
-                for (const Value& x : tu->items)
-                    match = check(x, ok) || match;
-            }
-            else
-                match = check(c[1], ok);
-            if (!ok)
-                return vm.raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
-            return Value::from_bool(match);
-        });
-
-        def("issubclass", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("issubclass", 2, 2))
-                return Value::error();
-            TypeObj* a = c[0].get<TypeObj>();
-            if (!a)
-                return vm.raise_type_error("issubclass() arg 1 must be a class");
-            bool match = false;
-            auto check = [&](Value tv) -> bool
-            {
-                TypeObj* tt = tv.get<TypeObj>();
-                if (!tt)
-                    return false;
-                match = match || a->is_subtype(tt);
-                return true;
-            };
-            bool ok = true;
-            if (Tuple* tu = c[1].get<Tuple>())
-            {
-                for (const Value& x : tu->items)
-                    ok = check(x) && ok;
-            }
-            else
-                ok = check(c[1]);
-            if (!ok)
-                return vm.raise_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-            return Value::from_bool(match);
-        });
+                else
+                    ok = check(c[1]);
+                if (!ok)
+                    return vm.raise_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+                return Value::from_bool(match);
+            });
 
         auto any_all = [](bool is_any)
         {
@@ -1279,89 +1352,94 @@ namespace nl::py
         def("any", any_all(true));
         def("all", any_all(false));
 
-        def("chr", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("chr", 1, 1))
-                return Value::error();
-            std::int64_t cp;
-            if (c[0].get<BigIntObj>())
-                return vm.raise_overflow("Python int too large to convert to C int");
-            if (!vm.to_index(c[0], cp))
-                return Value::error();
-            if (cp < 0 || cp > 0x10FFFF)
-                return vm.raise_value_error("chr() arg not in range(0x110000)");
-            std::string s;
-            encode(s, std::uint32_t(cp));
-            return vm.new_str(std::move(s));
-        });
-
-        def("ord", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("ord", 1, 1))
-                return Value::error();
-            Str* s = c[0].get<Str>();
-            if (!s)
-                return vm.raise_type_error("ord() expected string of length 1, but " + vm.type_name(c[0]) + " found");
-            if (s->length() != 1)
-                return vm.raise_type_error("ord() expected a character, but string of length " +
-                                           std::to_string(s->length()) + " found");
-            return Value::from_int(std::int64_t(decode(s->text)[0]));
-        });
-
-        def("divmod", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("divmod", 2, 2))
-                return Value::error();
-            const Value a = c[0], b = c[1];
-            const bool num = (is_int(a) || a.is_float()) && (is_int(b) || b.is_float());
-            if (!num)
+        def("chr",
+            [](Call& c) -> Value
             {
-                if (a.get<NativeObject>() || b.get<NativeObject>())
-                {
-                    const Value q = vm.binary(BinOp::floordiv, a, b);
-                    if (q.is_error())
-                        return q;
-                    const Value r = vm.binary(BinOp::mod, a, b);
-                    if (r.is_error())
-                        return r;
-                    return vm.new_tuple({q, r});
-                }
-                return vm.raise_type_error("unsupported operand type(s) for divmod(): '" + vm.type_name(a) + "' and '" +
-                                           vm.type_name(b) + "'");
-            }
-            const Value q = vm.binary(BinOp::floordiv, a, b);
-            if (q.is_error())
-                return q;
-            const Value r = vm.binary(BinOp::mod, a, b);
-            if (r.is_error())
-                return r;
-            return vm.new_tuple({q, r});
-        });
+                Vm& vm = c.vm;
+                if (!c.check_count("chr", 1, 1))
+                    return Value::error();
+                std::int64_t cp;
+                if (c[0].get<BigIntObj>())
+                    return vm.raise_overflow("Python int too large to convert to C int");
+                if (!vm.to_index(c[0], cp))
+                    return Value::error();
+                if (cp < 0 || cp > 0x10FFFF)
+                    return vm.raise_value_error("chr() arg not in range(0x110000)");
+                std::string s;
+                encode(s, std::uint32_t(cp));
+                return vm.new_str(std::move(s));
+            });
 
-        def("pow", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            Value a[3];
-            if (!c.parse("pow", {"base", "exp", "mod"}, 2, a))
-                return Value::error();
-            if (a[2].is_undefined() || a[2].is_none())
-                return vm.binary(BinOp::pow, a[0], a[1]);
-            if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2]))
-                return vm.raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
-            BigInt base, exp, mod;
-            Vm::to_bigint(a[0], base);
-            Vm::to_bigint(a[1], exp);
-            Vm::to_bigint(a[2], mod);
-            if (mod.is_zero())
-                return vm.raise_value_error("pow() 3rd argument cannot be 0");
-            if (exp.negative())
-                return vm.unsupported("pow() with a negative exponent and a modulus (modular inverse)");
-            BigInt r = BigInt::pow_mod(base, exp, mod);
-            return vm.new_int(std::move(r));
-        });
+        def("ord",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("ord", 1, 1))
+                    return Value::error();
+                Str* s = c[0].get<Str>();
+                if (!s)
+                    return vm.raise_type_error("ord() expected string of length 1, but " + vm.type_name(c[0]) +
+                                               " found");
+                if (s->length() != 1)
+                    return vm.raise_type_error("ord() expected a character, but string of length " +
+                                               std::to_string(s->length()) + " found");
+                return Value::from_int(std::int64_t(decode(s->text)[0]));
+            });
+
+        def("divmod",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("divmod", 2, 2))
+                    return Value::error();
+                const Value a = c[0], b = c[1];
+                const bool num = (is_int(a) || a.is_float()) && (is_int(b) || b.is_float());
+                if (!num)
+                {
+                    if (a.get<NativeObject>() || b.get<NativeObject>())
+                    {
+                        const Value q = vm.binary(BinOp::floordiv, a, b);
+                        if (q.is_error())
+                            return q;
+                        const Value r = vm.binary(BinOp::mod, a, b);
+                        if (r.is_error())
+                            return r;
+                        return vm.new_tuple({q, r});
+                    }
+                    return vm.raise_type_error("unsupported operand type(s) for divmod(): '" + vm.type_name(a) +
+                                               "' and '" + vm.type_name(b) + "'");
+                }
+                const Value q = vm.binary(BinOp::floordiv, a, b);
+                if (q.is_error())
+                    return q;
+                const Value r = vm.binary(BinOp::mod, a, b);
+                if (r.is_error())
+                    return r;
+                return vm.new_tuple({q, r});
+            });
+
+        def("pow",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                Value a[3];
+                if (!c.parse("pow", {"base", "exp", "mod"}, 2, a))
+                    return Value::error();
+                if (a[2].is_undefined() || a[2].is_none())
+                    return vm.binary(BinOp::pow, a[0], a[1]);
+                if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2]))
+                    return vm.raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+                BigInt base, exp, mod;
+                Vm::to_bigint(a[0], base);
+                Vm::to_bigint(a[1], exp);
+                Vm::to_bigint(a[2], mod);
+                if (mod.is_zero())
+                    return vm.raise_value_error("pow() 3rd argument cannot be 0");
+                if (exp.negative())
+                    return vm.unsupported("pow() with a negative exponent and a modulus (modular inverse)");
+                BigInt r = BigInt::pow_mod(base, exp, mod);
+                return vm.new_int(std::move(r));
+            });
 
         auto base_text = [](int base, const char* name, const char* prefix)
         {
@@ -1389,108 +1467,117 @@ namespace nl::py
         def("oct", base_text(8, "oct", "0o"));
         def("bin", base_text(2, "bin", "0b"));
 
-        def("hash", [](Call& c) -> Value
-        {
-            if (!c.check_count("hash", 1, 1))
-                return Value::error();
-            std::uint64_t h;
-            if (!c.vm.hash(c[0], h))
-                return Value::error();
-            return Value::from_int(std::int64_t(h));
-        });
-
-        def("id", [](Call& c) -> Value
-        {
-            if (!c.check_count("id", 1, 1))
-                return Value::error();
-            const Value v = c[0];
-            return Value::from_int(v.is_obj() ? std::int64_t(reinterpret_cast<std::uintptr_t>(v.o) >> 1) : v.i);
-        });
-
-        def("iter", [](Call& c) -> Value
-        {
-            if (!c.check_count("iter", 1, 1))
-                return Value::error();
-            return c.vm.get_iter(c[0]);
-        });
-
-        def("next", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("next", 1, 2))
-                return Value::error();
-            Value item;
-            const int st = vm.next(c[0], item);
-            if (st < 0)
-                return Value::error();
-            if (st == 0)
+        def("hash",
+            [](Call& c) -> Value
             {
-                if (c.size() == 2)
-                    return c[1];
-                return vm.raise_args(vm.t.StopIteration, {});
-            }
-            return item;
-        });
+                if (!c.check_count("hash", 1, 1))
+                    return Value::error();
+                std::uint64_t h;
+                if (!c.vm.hash(c[0], h))
+                    return Value::error();
+                return Value::from_int(std::int64_t(h));
+            });
 
-        def("callable", [](Call& c) -> Value
-        {
-            if (!c.check_count("callable", 1, 1))
-                return Value::error();
-            const Value v = c[0];
-            const bool yes = v.get<Function>() || v.get<NativeFunction>() || v.get<BoundMethod>() ||
-                             (v.get<TypeObj>() && v.as<TypeObj>()->construct);
-            return Value::from_bool(yes);
-        });
-
-        def("format", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("format", 1, 2))
-                return Value::error();
-            if (c.size() == 2 && !c[1].get<Str>())
-                return vm.raise_type_error("format() argument 2 must be str, not " + vm.type_name(c[1]));
-            return vm.format(c[0], c.size() == 2 ? std::string_view(c[1].as<Str>()->text) : std::string_view());
-        });
-
-        def("getattr", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("getattr", 2, 3))
-                return Value::error();
-            Str* name = c[1].get<Str>();
-            if (!name)
-                return vm.raise_type_error("attribute name must be string, not '" + vm.type_name(c[1]) + "'");
-            const Value v = vm.lookup_attr(c[0], vm.intern(name->text));
-            if (v.is_error())
-                return v;
-            if (v.is_undefined())
+        def("id",
+            [](Call& c) -> Value
             {
-                if (c.size() == 3)
-                    return c[2];
-                return vm.getattr(c[0], vm.intern(name->text));
-            }
-            return v;
-        });
+                if (!c.check_count("id", 1, 1))
+                    return Value::error();
+                const Value v = c[0];
+                return Value::from_int(v.is_obj() ? std::int64_t(reinterpret_cast<std::uintptr_t>(v.o) >> 1) : v.i);
+            });
 
-        def("hasattr", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("hasattr", 2, 2))
-                return Value::error();
-            Str* name = c[1].get<Str>();
-            if (!name)
-                return vm.raise_type_error("attribute name must be string, not '" + vm.type_name(c[1]) + "'");
-            const Value v = vm.lookup_attr(c[0], vm.intern(name->text));
-            if (v.is_error())
+        def("iter",
+            [](Call& c) -> Value
+            {
+                if (!c.check_count("iter", 1, 1))
+                    return Value::error();
+                return c.vm.get_iter(c[0]);
+            });
+
+        def("next",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("next", 1, 2))
+                    return Value::error();
+                Value item;
+                const int st = vm.next(c[0], item);
+                if (st < 0)
+                    return Value::error();
+                if (st == 0)
+                {
+                    if (c.size() == 2)
+                        return c[1];
+                    return vm.raise_args(vm.t.StopIteration, {});
+                }
+                return item;
+            });
+
+        def("callable",
+            [](Call& c) -> Value
+            {
+                if (!c.check_count("callable", 1, 1))
+                    return Value::error();
+                const Value v = c[0];
+                const bool yes = v.get<Function>() || v.get<NativeFunction>() || v.get<BoundMethod>() ||
+                                 (v.get<TypeObj>() && v.as<TypeObj>()->construct);
+                return Value::from_bool(yes);
+            });
+
+        def("format",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("format", 1, 2))
+                    return Value::error();
+                if (c.size() == 2 && !c[1].get<Str>())
+                    return vm.raise_type_error("format() argument 2 must be str, not " + vm.type_name(c[1]));
+                return vm.format(c[0], c.size() == 2 ? std::string_view(c[1].as<Str>()->text) : std::string_view());
+            });
+
+        def("getattr",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("getattr", 2, 3))
+                    return Value::error();
+                Str* name = c[1].get<Str>();
+                if (!name)
+                    return vm.raise_type_error("attribute name must be string, not '" + vm.type_name(c[1]) + "'");
+                const Value v = vm.lookup_attr(c[0], vm.intern(name->text));
+                if (v.is_error())
+                    return v;
+                if (v.is_undefined())
+                {
+                    if (c.size() == 3)
+                        return c[2];
+                    return vm.getattr(c[0], vm.intern(name->text));
+                }
                 return v;
-            return Value::from_bool(!v.is_undefined());
-        });
+            });
+
+        def("hasattr",
+            [](Call& c) -> Value
+            {
+                Vm& vm = c.vm;
+                if (!c.check_count("hasattr", 2, 2))
+                    return Value::error();
+                Str* name = c[1].get<Str>();
+                if (!name)
+                    return vm.raise_type_error("attribute name must be string, not '" + vm.type_name(c[1]) + "'");
+                const Value v = vm.lookup_attr(c[0], vm.intern(name->text));
+                if (v.is_error())
+                    return v;
+                return Value::from_bool(!v.is_undefined());
+            });
 
         // Builtins outside the subset: a clear error naming them.
-        for (const char* name : {"open", "input", "eval", "exec", "compile", "globals", "locals", "vars", "dir",
-                                 "help", "exit", "quit", "breakpoint", "memoryview", "bytearray", "bytes", "complex",
-                                 "frozenset", "set", "super", "property", "classmethod", "staticmethod", "setattr",
-                                 "delattr", "__import__", "aiter", "anext"})
+        for (const char* name :
+             {"open",        "input",        "eval",    "exec",      "compile",    "globals",    "locals",
+              "vars",        "dir",          "help",    "exit",      "quit",       "breakpoint", "memoryview",
+              "bytearray",   "bytes",        "complex", "frozenset", "set",        "super",      "property",
+              "classmethod", "staticmethod", "setattr", "delattr",   "__import__", "aiter",      "anext"})
         {
             const std::string n = name;
             def(name, [n](Call& c) -> Value { return c.vm.unsupported(n + "()"); });
@@ -1619,7 +1706,8 @@ namespace nl::py
                 std::size_t pos = 0;
                 while (true)
                 {
-                    const std::size_t f = (maxsplit < 0 || std::int64_t(pieces.size()) < maxsplit) ? text.find(d, pos) : std::string::npos;
+                    const std::size_t f = (maxsplit < 0 || std::int64_t(pieces.size()) < maxsplit) ? text.find(d, pos)
+                                                                                                   : std::string::npos;
                     if (f == std::string::npos)
                     {
                         pieces.push_back(text.substr(pos));
@@ -1695,7 +1783,8 @@ namespace nl::py
             if (c.size() < 1)
                 return vm.raise_type_error(std::string(name) + "() takes at least 1 argument (0 given)");
             if (c.size() > 3)
-                return vm.raise_type_error(std::string(name) + "() takes at most 3 arguments (" + std::to_string(c.size()) + " given)");
+                return vm.raise_type_error(std::string(name) + "() takes at most 3 arguments (" +
+                                           std::to_string(c.size()) + " given)");
             Str* s = self_str(c);
             Str* sub = c[0].get<Str>();
             if (!sub)
@@ -1772,87 +1861,93 @@ namespace nl::py
     {
         // ---------------------------------------------------------------- str
         TypeObj* s = t.str;
-        s->method("join", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("str.join", 1, 1))
-                return Value::error();
-            std::vector<Value> items;
-            if (!vm.collect(c[0], items))
-                return Value::error();
-            const std::string& sep = self_str(c)->text;
-            std::size_t total = 0;
-            for (std::size_t i = 0; i < items.size(); ++i)
-            {
-                Str* item = items[i].get<Str>();
-                if (!item)
-                    return vm.raise_type_error("sequence item " + std::to_string(i) + ": expected str instance, " +
-                                               vm.type_name(items[i]) + " found");
-                total += item->text.size() + sep.size();
-            }
-            if (!vm.reserve_bytes(total) || !vm.charge(total / 16 + items.size() / 2))
-                return Value::error();
-            std::string r;
-            r.reserve(total);
-            for (std::size_t i = 0; i < items.size(); ++i)
-            {
-                if (i)
-                    r += sep;
-                r += items[i].as<Str>()->text;
-            }
-            return vm.new_str(std::move(r));
-        });
+        s->method("join",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("str.join", 1, 1))
+                          return Value::error();
+                      std::vector<Value> items;
+                      if (!vm.collect(c[0], items))
+                          return Value::error();
+                      const std::string& sep = self_str(c)->text;
+                      std::size_t total = 0;
+                      for (std::size_t i = 0; i < items.size(); ++i)
+                      {
+                          Str* item = items[i].get<Str>();
+                          if (!item)
+                              return vm.raise_type_error("sequence item " + std::to_string(i) +
+                                                         ": expected str instance, " + vm.type_name(items[i]) +
+                                                         " found");
+                          total += item->text.size() + sep.size();
+                      }
+                      if (!vm.reserve_bytes(total) || !vm.charge(total / 16 + items.size() / 2))
+                          return Value::error();
+                      std::string r;
+                      r.reserve(total);
+                      for (std::size_t i = 0; i < items.size(); ++i)
+                      {
+                          if (i)
+                              r += sep;
+                          r += items[i].as<Str>()->text;
+                      }
+                      return vm.new_str(std::move(r));
+                  });
         s->method("split", [](Call& c) { return split_impl(c, false); });
         s->method("rsplit", [](Call& c) { return split_impl(c, true); });
         s->method("strip", [](Call& c) { return strip_impl(c, 3, "strip"); });
         s->method("lstrip", [](Call& c) { return strip_impl(c, 1, "lstrip"); });
         s->method("rstrip", [](Call& c) { return strip_impl(c, 2, "rstrip"); });
-        s->method("upper", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.upper", 0, 0))
-                return Value::error();
-            std::string r;
-            for (auto cp : decode(self_str(c)->text))
-            {
-                if (cp == 0xDF)
-                    r += "SS";
-                else
-                    encode(r, to_upper_cp(cp));
-            }
-            return c.vm.new_str(std::move(r));
-        });
-        s->method("lower", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.lower", 0, 0))
-                return Value::error();
-            std::string r;
-            for (auto cp : decode(self_str(c)->text))
-                encode(r, to_lower_cp(cp));
-            return c.vm.new_str(std::move(r));
-        });
-        s->method("casefold", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.casefold", 0, 0))
-                return Value::error();
-            std::string r;
-            for (auto cp : decode(self_str(c)->text))
-            {
-                if (cp == 0xDF)
-                    r += "ss";
-                else
-                    encode(r, to_lower_cp(cp));
-            }
-            return c.vm.new_str(std::move(r));
-        });
-        s->method("swapcase", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.swapcase", 0, 0))
-                return Value::error();
-            std::string r;
-            for (auto cp : decode(self_str(c)->text))
-                encode(r, is_upper_cp(cp) ? to_lower_cp(cp) : to_upper_cp(cp));
-            return c.vm.new_str(std::move(r));
-        });
+        s->method("upper",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.upper", 0, 0))
+                          return Value::error();
+                      std::string r;
+                      for (auto cp : decode(self_str(c)->text))
+                      {
+                          if (cp == 0xDF)
+                              r += "SS";
+                          else
+                              encode(r, to_upper_cp(cp));
+                      }
+                      return c.vm.new_str(std::move(r));
+                  });
+        s->method("lower",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.lower", 0, 0))
+                          return Value::error();
+                      std::string r;
+                      for (auto cp : decode(self_str(c)->text))
+                          encode(r, to_lower_cp(cp));
+                      return c.vm.new_str(std::move(r));
+                  });
+        s->method("casefold",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.casefold", 0, 0))
+                          return Value::error();
+                      std::string r;
+                      for (auto cp : decode(self_str(c)->text))
+                      {
+                          if (cp == 0xDF)
+                              r += "ss";
+                          else
+                              encode(r, to_lower_cp(cp));
+                      }
+                      return c.vm.new_str(std::move(r));
+                  });
+        s->method("swapcase",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.swapcase", 0, 0))
+                          return Value::error();
+                      std::string r;
+                      for (auto cp : decode(self_str(c)->text))
+                          encode(r, is_upper_cp(cp) ? to_lower_cp(cp) : to_upper_cp(cp));
+                      return c.vm.new_str(std::move(r));
+                  });
         auto title_like = [](bool title)
         {
             return [title](Call& c) -> Value
@@ -1872,56 +1967,57 @@ namespace nl::py
         };
         s->method("title", title_like(true));
         s->method("capitalize", title_like(false));
-        s->method("replace", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("replace", 2, 3))
-                return Value::error();
-            Str* old_s = c[0].get<Str>();
-            Str* new_s = c[1].get<Str>();
-            if (!old_s)
-                return vm.raise_type_error("replace() argument 1 must be str, not " + vm.type_name(c[0]));
-            if (!new_s)
-                return vm.raise_type_error("replace() argument 2 must be str, not " + vm.type_name(c[1]));
-            std::int64_t count = -1;
-            if (c.size() == 3 && !vm.to_index(c[2], count))
-                return Value::error();
-            const std::string& text = self_str(c)->text;
-            std::string r;
-            if (old_s->text.empty())
-            {
-                // Between every character (code point), and at both ends.
-                const auto cps = decode(text);
-                std::int64_t done = 0;
-                for (std::size_t i = 0; i <= cps.size(); ++i)
-                {
-                    if (count < 0 || done < count)
-                    {
-                        r += new_s->text;
-                        ++done;
-                    }
-                    if (i < cps.size())
-                        encode(r, cps[i]);
-                }
-                return vm.new_str(std::move(r));
-            }
-            std::size_t pos = 0;
-            std::int64_t done = 0;
-            while (count < 0 || done < count)
-            {
-                const std::size_t f = text.find(old_s->text, pos);
-                if (f == std::string::npos)
-                    break;
-                r.append(text, pos, f - pos);
-                r += new_s->text;
-                pos = f + old_s->text.size();
-                ++done;
-                if (r.size() > limits::heap_bytes && !vm.reserve_bytes(r.size()))
-                    return Value::error();
-            }
-            r.append(text, pos, std::string::npos);
-            return vm.new_str(std::move(r));
-        });
+        s->method("replace",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("replace", 2, 3))
+                          return Value::error();
+                      Str* old_s = c[0].get<Str>();
+                      Str* new_s = c[1].get<Str>();
+                      if (!old_s)
+                          return vm.raise_type_error("replace() argument 1 must be str, not " + vm.type_name(c[0]));
+                      if (!new_s)
+                          return vm.raise_type_error("replace() argument 2 must be str, not " + vm.type_name(c[1]));
+                      std::int64_t count = -1;
+                      if (c.size() == 3 && !vm.to_index(c[2], count))
+                          return Value::error();
+                      const std::string& text = self_str(c)->text;
+                      std::string r;
+                      if (old_s->text.empty())
+                      {
+                          // Between every character (code point), and at both ends.
+                          const auto cps = decode(text);
+                          std::int64_t done = 0;
+                          for (std::size_t i = 0; i <= cps.size(); ++i)
+                          {
+                              if (count < 0 || done < count)
+                              {
+                                  r += new_s->text;
+                                  ++done;
+                              }
+                              if (i < cps.size())
+                                  encode(r, cps[i]);
+                          }
+                          return vm.new_str(std::move(r));
+                      }
+                      std::size_t pos = 0;
+                      std::int64_t done = 0;
+                      while (count < 0 || done < count)
+                      {
+                          const std::size_t f = text.find(old_s->text, pos);
+                          if (f == std::string::npos)
+                              break;
+                          r.append(text, pos, f - pos);
+                          r += new_s->text;
+                          pos = f + old_s->text.size();
+                          ++done;
+                          if (r.size() > limits::heap_bytes && !vm.reserve_bytes(r.size()))
+                              return Value::error();
+                      }
+                      r.append(text, pos, std::string::npos);
+                      return vm.new_str(std::move(r));
+                  });
         s->method("format", [](Call& c) -> Value { return c.vm.str_format(self_str(c)->text, c); });
         auto affix = [](bool prefix)
         {
@@ -1965,8 +2061,8 @@ namespace nl::py
                 {
                     match = test(c[0], ok);
                     if (!ok)
-                        return vm.raise_type_error(std::string(name) +
-                                                   " first arg must be str or a tuple of str, not " + vm.type_name(c[0]));
+                        return vm.raise_type_error(
+                            std::string(name) + " first arg must be str or a tuple of str, not " + vm.type_name(c[0]));
                 }
                 return Value::from_bool(match);
             };
@@ -1977,41 +2073,45 @@ namespace nl::py
         s->method("rfind", [](Call& c) { return find_impl(c, true, false, "rfind"); });
         s->method("index", [](Call& c) { return find_impl(c, false, true, "index"); });
         s->method("rindex", [](Call& c) { return find_impl(c, true, true, "rindex"); });
-        s->method("count", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (c.size() < 1)
-                return vm.raise_type_error("count() takes at least 1 argument (0 given)");
-            if (!c.check_count("count", 1, 3))
-                return Value::error();
-            Str* self = self_str(c);
-            Str* sub = c[0].get<Str>();
-            if (!sub)
-                return vm.raise_type_error("must be str, not " + vm.type_name(c[0]));
-            std::size_t start, end;
-            std::vector<std::size_t> offs;
-            if (!str_range(vm, self, c, 1, start, end, offs))
-                return Value::error();
-            if (end < start)
-                return Value::from_int(0);
-            const std::string_view window(self->text.data() + start, end - start);
-            if (sub->text.empty())
-                return Value::from_int(code_points_before(std::string(window), window.size()) + 1);
-            std::int64_t n = 0;
-            std::size_t pos = 0;
-            while ((pos = window.find(sub->text, pos)) != std::string_view::npos)
-            {
-                ++n;
-                pos += sub->text.size();
-            }
-            return Value::from_int(n);
-        });
+        s->method("count",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (c.size() < 1)
+                          return vm.raise_type_error("count() takes at least 1 argument (0 given)");
+                      if (!c.check_count("count", 1, 3))
+                          return Value::error();
+                      Str* self = self_str(c);
+                      Str* sub = c[0].get<Str>();
+                      if (!sub)
+                          return vm.raise_type_error("must be str, not " + vm.type_name(c[0]));
+                      std::size_t start, end;
+                      std::vector<std::size_t> offs;
+                      if (!str_range(vm, self, c, 1, start, end, offs))
+                          return Value::error();
+                      if (end < start)
+                          return Value::from_int(0);
+                      const std::string_view window(self->text.data() + start, end - start);
+                      if (sub->text.empty())
+                          return Value::from_int(code_points_before(std::string(window), window.size()) + 1);
+                      std::int64_t n = 0;
+                      std::size_t pos = 0;
+                      while ((pos = window.find(sub->text, pos)) != std::string_view::npos)
+                      {
+                          ++n;
+                          pos += sub->text.size();
+                      }
+                      return Value::from_int(n);
+                  });
         s->method("isdigit", [](Call& c) { return str_predicate(c, "isdigit", is_digit_cp); });
         s->method("isdecimal", [](Call& c) { return str_predicate(c, "isdecimal", is_digit_cp); });
         s->method("isnumeric", [](Call& c) { return str_predicate(c, "isnumeric", is_digit_cp); });
         s->method("isalpha", [](Call& c) { return str_predicate(c, "isalpha", is_alpha_cp); });
-        s->method("isalnum", [](Call& c)
-                  { return str_predicate(c, "isalnum", [](std::uint32_t cp) { return is_alpha_cp(cp) || is_digit_cp(cp); }); });
+        s->method("isalnum",
+                  [](Call& c) {
+                      return str_predicate(c, "isalnum",
+                                           [](std::uint32_t cp) { return is_alpha_cp(cp) || is_digit_cp(cp); });
+                  });
         s->method("isspace", [](Call& c) { return str_predicate(c, "isspace", is_space_cp); });
         auto case_pred = [](bool upper)
         {
@@ -2031,68 +2131,71 @@ namespace nl::py
         };
         s->method("isupper", case_pred(true));
         s->method("islower", case_pred(false));
-        s->method("isidentifier", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.isidentifier", 0, 0))
-                return Value::error();
-            const auto cps = decode(self_str(c)->text);
-            if (cps.empty() || is_digit_cp(cps[0]))
-                return Value::from_bool(false);
-            for (auto cp : cps)
-                if (!(is_alpha_cp(cp) || is_digit_cp(cp) || cp == '_'))
-                    return Value::from_bool(false);
-            return Value::from_bool(true);
-        });
+        s->method("isidentifier",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.isidentifier", 0, 0))
+                          return Value::error();
+                      const auto cps = decode(self_str(c)->text);
+                      if (cps.empty() || is_digit_cp(cps[0]))
+                          return Value::from_bool(false);
+                      for (auto cp : cps)
+                          if (!(is_alpha_cp(cp) || is_digit_cp(cp) || cp == '_'))
+                              return Value::from_bool(false);
+                      return Value::from_bool(true);
+                  });
         s->method("center", [](Call& c) { return justify(c, 2, "center"); });
         s->method("ljust", [](Call& c) { return justify(c, 0, "ljust"); });
         s->method("rjust", [](Call& c) { return justify(c, 1, "rjust"); });
-        s->method("zfill", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("str.zfill", 1, 1))
-                return Value::error();
-            std::int64_t width;
-            if (!vm.to_index(c[0], width))
-                return Value::error();
-            const std::string& text = self_str(c)->text;
-            const auto len = std::int64_t(self_str(c)->length());
-            if (width <= len)
-                return c.self;
-            if (!vm.reserve_bytes(std::size_t(width)))
-                return Value::error();
-            std::string r = text;
-            std::size_t at = (!r.empty() && (r[0] == '+' || r[0] == '-')) ? 1 : 0;
-            r.insert(at, std::size_t(width - len), '0');
-            return vm.new_str(std::move(r));
-        });
-        s->method("splitlines", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            Value a[1];
-            if (!c.parse("splitlines", {"keepends"}, 0, a))
-                return Value::error();
-            const bool keep = !a[0].is_undefined() && vm.truth(a[0]) == 1;
-            const std::string& text = self_str(c)->text;
-            std::vector<Value> parts;
-            std::size_t i = 0, start = 0;
-            while (i < text.size())
-            {
-                const char ch = text[i];
-                if (ch == '\n' || ch == '\r')
-                {
-                    std::size_t e = i + 1;
-                    if (ch == '\r' && e < text.size() && text[e] == '\n')
-                        ++e;
-                    parts.push_back(vm.new_str(text.substr(start, (keep ? e : i) - start)));
-                    start = i = e;
-                    continue;
-                }
-                ++i;
-            }
-            if (start < text.size())
-                parts.push_back(vm.new_str(text.substr(start)));
-            return vm.new_list(std::move(parts));
-        });
+        s->method("zfill",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("str.zfill", 1, 1))
+                          return Value::error();
+                      std::int64_t width;
+                      if (!vm.to_index(c[0], width))
+                          return Value::error();
+                      const std::string& text = self_str(c)->text;
+                      const auto len = std::int64_t(self_str(c)->length());
+                      if (width <= len)
+                          return c.self;
+                      if (!vm.reserve_bytes(std::size_t(width)))
+                          return Value::error();
+                      std::string r = text;
+                      std::size_t at = (!r.empty() && (r[0] == '+' || r[0] == '-')) ? 1 : 0;
+                      r.insert(at, std::size_t(width - len), '0');
+                      return vm.new_str(std::move(r));
+                  });
+        s->method("splitlines",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      Value a[1];
+                      if (!c.parse("splitlines", {"keepends"}, 0, a))
+                          return Value::error();
+                      const bool keep = !a[0].is_undefined() && vm.truth(a[0]) == 1;
+                      const std::string& text = self_str(c)->text;
+                      std::vector<Value> parts;
+                      std::size_t i = 0, start = 0;
+                      while (i < text.size())
+                      {
+                          const char ch = text[i];
+                          if (ch == '\n' || ch == '\r')
+                          {
+                              std::size_t e = i + 1;
+                              if (ch == '\r' && e < text.size() && text[e] == '\n')
+                                  ++e;
+                              parts.push_back(vm.new_str(text.substr(start, (keep ? e : i) - start)));
+                              start = i = e;
+                              continue;
+                          }
+                          ++i;
+                      }
+                      if (start < text.size())
+                          parts.push_back(vm.new_str(text.substr(start)));
+                      return vm.new_list(std::move(parts));
+                  });
         auto partition = [](bool right)
         {
             return [right](Call& c) -> Value
@@ -2110,128 +2213,138 @@ namespace nl::py
                 if (f == std::string::npos)
                     return right ? vm.new_tuple({vm.empty_str(), vm.empty_str(), c.self})
                                  : vm.new_tuple({c.self, vm.empty_str(), vm.empty_str()});
-                return vm.new_tuple({vm.new_str(text.substr(0, f)), c[0], vm.new_str(text.substr(f + sep->text.size()))});
+                return vm.new_tuple(
+                    {vm.new_str(text.substr(0, f)), c[0], vm.new_str(text.substr(f + sep->text.size()))});
             };
         };
         s->method("partition", partition(false));
         s->method("rpartition", partition(true));
-        s->method("removeprefix", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.removeprefix", 1, 1))
-                return Value::error();
-            Str* p = c[0].get<Str>();
-            if (!p)
-                return c.vm.raise_type_error("removeprefix() argument must be str, not " + c.vm.type_name(c[0]));
-            const std::string& text = self_str(c)->text;
-            if (text.compare(0, p->text.size(), p->text) == 0)
-                return c.vm.new_str(text.substr(p->text.size()));
-            return c.self;
-        });
-        s->method("removesuffix", [](Call& c) -> Value
-        {
-            if (!c.check_count("str.removesuffix", 1, 1))
-                return Value::error();
-            Str* p = c[0].get<Str>();
-            if (!p)
-                return c.vm.raise_type_error("removesuffix() argument must be str, not " + c.vm.type_name(c[0]));
-            const std::string& text = self_str(c)->text;
-            if (!p->text.empty() && text.size() >= p->text.size() &&
-                text.compare(text.size() - p->text.size(), p->text.size(), p->text) == 0)
-                return c.vm.new_str(text.substr(0, text.size() - p->text.size()));
-            return c.self;
-        });
+        s->method("removeprefix",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.removeprefix", 1, 1))
+                          return Value::error();
+                      Str* p = c[0].get<Str>();
+                      if (!p)
+                          return c.vm.raise_type_error("removeprefix() argument must be str, not " +
+                                                       c.vm.type_name(c[0]));
+                      const std::string& text = self_str(c)->text;
+                      if (text.compare(0, p->text.size(), p->text) == 0)
+                          return c.vm.new_str(text.substr(p->text.size()));
+                      return c.self;
+                  });
+        s->method("removesuffix",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("str.removesuffix", 1, 1))
+                          return Value::error();
+                      Str* p = c[0].get<Str>();
+                      if (!p)
+                          return c.vm.raise_type_error("removesuffix() argument must be str, not " +
+                                                       c.vm.type_name(c[0]));
+                      const std::string& text = self_str(c)->text;
+                      if (!p->text.empty() && text.size() >= p->text.size() &&
+                          text.compare(text.size() - p->text.size(), p->text.size(), p->text) == 0)
+                          return c.vm.new_str(text.substr(0, text.size() - p->text.size()));
+                      return c.self;
+                  });
         s->method("encode", [](Call& c) -> Value { return c.vm.unsupported("str.encode() (bytes)"); });
 
         // ---------------------------------------------------------------- list
         TypeObj* l = t.list;
-        l->method("append", [](Call& c) -> Value
-        {
-            if (!c.check_count("list.append", 1, 1))
-                return Value::error();
-            List* self = self_list(c);
-            if (self->items.size() == self->items.capacity())
-            {
-                const std::size_t grow = std::max<std::size_t>(self->items.capacity(), 4) * sizeof(Value);
-                if (!c.vm.reserve_bytes(grow))
-                    return Value::error();
-                c.vm.heap.account(std::ptrdiff_t(grow));
-            }
-            self->items.push_back(c[0]);
-            return Value::none();
-        });
-        l->method("extend", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("list.extend", 1, 1))
-                return Value::error();
-            std::vector<Value> items;
-            if (!vm.collect(c[0], items))
-                return Value::error();
-            if (!vm.reserve_bytes(items.size() * sizeof(Value)))
-                return Value::error();
-            vm.heap.account(std::ptrdiff_t(items.size() * sizeof(Value)));
-            List* self = self_list(c);
-            self->items.insert(self->items.end(), items.begin(), items.end());
-            return Value::none();
-        });
-        l->method("pop", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("pop", 0, 1))
-                return Value::error();
-            List* self = self_list(c);
-            std::int64_t i = -1;
-            if (c.size() == 1 && !vm.to_index(c[0], i))
-                return Value::error();
-            if (self->items.empty())
-                return vm.raise_index_error("pop from empty list");
-            const auto n = std::int64_t(self->items.size());
-            if (i < 0)
-                i += n;
-            if (i < 0 || i >= n)
-                return vm.raise_index_error("pop index out of range");
-            const Value v = self->items[std::size_t(i)];
-            self->items.erase(self->items.begin() + i);
-            return v;
-        });
-        l->method("insert", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("insert", 2, 2))
-                return Value::error();
-            List* self = self_list(c);
-            std::int64_t i;
-            if (!vm.to_index(c[0], i))
-                return Value::error();
-            const auto n = std::int64_t(self->items.size());
-            if (i < 0)
-                i = std::max<std::int64_t>(i + n, 0);
-            i = std::min(i, n);
-            vm.heap.account(sizeof(Value));
-            self->items.insert(self->items.begin() + i, c[1]);
-            return Value::none();
-        });
-        l->method("remove", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("list.remove", 1, 1))
-                return Value::error();
-            List* self = self_list(c);
-            if (!vm.charge(self->items.size()))
-                return Value::error();
-            for (std::size_t i = 0; i < self->items.size(); ++i)
-            {
-                const int eq = vm.equal(self->items[i], c[0]);
-                if (eq < 0)
-                    return Value::error();
-                if (eq)
-                {
-                    self->items.erase(self->items.begin() + std::ptrdiff_t(i));
-                    return Value::none();
-                }
-            }
-            return vm.raise_value_error("list.remove(x): x not in list");
-        });
+        l->method("append",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("list.append", 1, 1))
+                          return Value::error();
+                      List* self = self_list(c);
+                      if (self->items.size() == self->items.capacity())
+                      {
+                          const std::size_t grow = std::max<std::size_t>(self->items.capacity(), 4) * sizeof(Value);
+                          if (!c.vm.reserve_bytes(grow))
+                              return Value::error();
+                          c.vm.heap.account(std::ptrdiff_t(grow));
+                      }
+                      self->items.push_back(c[0]);
+                      return Value::none();
+                  });
+        l->method("extend",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("list.extend", 1, 1))
+                          return Value::error();
+                      std::vector<Value> items;
+                      if (!vm.collect(c[0], items))
+                          return Value::error();
+                      if (!vm.reserve_bytes(items.size() * sizeof(Value)))
+                          return Value::error();
+                      vm.heap.account(std::ptrdiff_t(items.size() * sizeof(Value)));
+                      List* self = self_list(c);
+                      self->items.insert(self->items.end(), items.begin(), items.end());
+                      return Value::none();
+                  });
+        l->method("pop",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("pop", 0, 1))
+                          return Value::error();
+                      List* self = self_list(c);
+                      std::int64_t i = -1;
+                      if (c.size() == 1 && !vm.to_index(c[0], i))
+                          return Value::error();
+                      if (self->items.empty())
+                          return vm.raise_index_error("pop from empty list");
+                      const auto n = std::int64_t(self->items.size());
+                      if (i < 0)
+                          i += n;
+                      if (i < 0 || i >= n)
+                          return vm.raise_index_error("pop index out of range");
+                      const Value v = self->items[std::size_t(i)];
+                      self->items.erase(self->items.begin() + i);
+                      return v;
+                  });
+        l->method("insert",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("insert", 2, 2))
+                          return Value::error();
+                      List* self = self_list(c);
+                      std::int64_t i;
+                      if (!vm.to_index(c[0], i))
+                          return Value::error();
+                      const auto n = std::int64_t(self->items.size());
+                      if (i < 0)
+                          i = std::max<std::int64_t>(i + n, 0);
+                      i = std::min(i, n);
+                      vm.heap.account(sizeof(Value));
+                      self->items.insert(self->items.begin() + i, c[1]);
+                      return Value::none();
+                  });
+        l->method("remove",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("list.remove", 1, 1))
+                          return Value::error();
+                      List* self = self_list(c);
+                      if (!vm.charge(self->items.size()))
+                          return Value::error();
+                      for (std::size_t i = 0; i < self->items.size(); ++i)
+                      {
+                          const int eq = vm.equal(self->items[i], c[0]);
+                          if (eq < 0)
+                              return Value::error();
+                          if (eq)
+                          {
+                              self->items.erase(self->items.begin() + std::ptrdiff_t(i));
+                              return Value::none();
+                          }
+                      }
+                      return vm.raise_value_error("list.remove(x): x not in list");
+                  });
         auto seq_index = [](bool is_list)
         {
             return [is_list](Call& c) -> Value
@@ -2294,60 +2407,65 @@ namespace nl::py
             };
         };
         l->method("count", seq_count(true));
-        l->method("sort", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (c.size() > 0)
-                return vm.raise_type_error("sort() takes no positional arguments");
-            Value key = Value::none();
-            bool reverse = false;
-            for (std::size_t k = 0; k < c.kw_size(); ++k)
-            {
-                if (c.kw_name(k) == "key")
-                    key = c.kw_value(k);
-                else if (c.kw_name(k) == "reverse")
-                {
-                    const int tv = vm.truth(c.kw_value(k));
-                    if (tv < 0)
-                        return Value::error();
-                    reverse = tv;
-                }
-                else
-                    return vm.raise_type_error("sort() got an unexpected keyword argument '" + std::string(c.kw_name(k)) + "'");
-            }
-            List* self = self_list(c);
-            // CPython sorts a detached copy and empties the list meanwhile.
-            std::vector<Value> items = std::move(self->items);
-            self->items.clear();
-            Vm::Roots roots(vm, &items);
-            const bool ok = sort_values(vm, items, key, reverse);
-            if (!self->items.empty() && ok)
-                return vm.raise_value_error("list modified during sort");
-            self->items = std::move(items);
-            return ok ? Value::none() : Value::error();
-        });
-        l->method("reverse", [](Call& c) -> Value
-        {
-            if (!c.check_count("list.reverse", 0, 0))
-                return Value::error();
-            std::reverse(self_list(c)->items.begin(), self_list(c)->items.end());
-            return Value::none();
-        });
-        l->method("copy", [](Call& c) -> Value
-        {
-            if (!c.check_count("list.copy", 0, 0))
-                return Value::error();
-            if (!c.vm.reserve_bytes(self_list(c)->items.size() * sizeof(Value)))
-                return Value::error();
-            return c.vm.new_list(self_list(c)->items);
-        });
-        l->method("clear", [](Call& c) -> Value
-        {
-            if (!c.check_count("list.clear", 0, 0))
-                return Value::error();
-            self_list(c)->items.clear();
-            return Value::none();
-        });
+        l->method("sort",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (c.size() > 0)
+                          return vm.raise_type_error("sort() takes no positional arguments");
+                      Value key = Value::none();
+                      bool reverse = false;
+                      for (std::size_t k = 0; k < c.kw_size(); ++k)
+                      {
+                          if (c.kw_name(k) == "key")
+                              key = c.kw_value(k);
+                          else if (c.kw_name(k) == "reverse")
+                          {
+                              const int tv = vm.truth(c.kw_value(k));
+                              if (tv < 0)
+                                  return Value::error();
+                              reverse = tv;
+                          }
+                          else
+                              return vm.raise_type_error("sort() got an unexpected keyword argument '" +
+                                                         std::string(c.kw_name(k)) + "'");
+                      }
+                      List* self = self_list(c);
+                      // CPython sorts a detached copy and empties the list meanwhile.
+                      std::vector<Value> items = std::move(self->items);
+                      self->items.clear();
+                      Vm::Roots roots(vm, &items);
+                      const bool ok = sort_values(vm, items, key, reverse);
+                      if (!self->items.empty() && ok)
+                          return vm.raise_value_error("list modified during sort");
+                      self->items = std::move(items);
+                      return ok ? Value::none() : Value::error();
+                  });
+        l->method("reverse",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("list.reverse", 0, 0))
+                          return Value::error();
+                      std::reverse(self_list(c)->items.begin(), self_list(c)->items.end());
+                      return Value::none();
+                  });
+        l->method("copy",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("list.copy", 0, 0))
+                          return Value::error();
+                      if (!c.vm.reserve_bytes(self_list(c)->items.size() * sizeof(Value)))
+                          return Value::error();
+                      return c.vm.new_list(self_list(c)->items);
+                  });
+        l->method("clear",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("list.clear", 0, 0))
+                          return Value::error();
+                      self_list(c)->items.clear();
+                      return Value::none();
+                  });
 
         // ---------------------------------------------------------------- tuple
         t.tuple->method("index", seq_index(false));
@@ -2367,199 +2485,214 @@ namespace nl::py
         d->method("keys", view(IterKind::dict_keys, "keys"));
         d->method("values", view(IterKind::dict_values, "values"));
         d->method("items", view(IterKind::dict_items, "items"));
-        d->method("get", [](Call& c) -> Value
+        d->method("get",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("get", 1, 2))
+                          return Value::error();
+                      Value out;
+                      const int found = vm.dict_get(self_dict(c), c[0], out);
+                      if (found < 0)
+                          return Value::error();
+                      if (found)
+                          return out;
+                      return c.size() == 2 ? c[1] : Value::none();
+                  });
+        d->method("pop",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("pop", 1, 2))
+                          return Value::error();
+                      Value out;
+                      const int found = vm.dict_get(self_dict(c), c[0], out);
+                      if (found < 0)
+                          return Value::error();
+                      if (!found)
+                      {
+                          if (c.size() == 2)
+                              return c[1];
+                          return vm.raise_key_error(c[0]);
+                      }
+                      vm.dict_del(self_dict(c), c[0]);
+                      return out;
+                  });
+        d->method("popitem",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("dict.popitem", 0, 0))
+                          return Value::error();
+                      Dict* self = self_dict(c);
+                      for (std::size_t i = self->entries.size(); i-- > 0;)
+                      {
+                          const Dict::Entry e = self->entries[i];
+                          if (e.key.is_undefined())
+                              continue;
+                          const Value pair = vm.new_tuple({e.key, e.value});
+                          vm.dict_del(self, e.key);
+                          return pair;
+                      }
+                      return vm.raise_key_error(vm.new_str("popitem(): dictionary is empty"));
+                  });
+        d->method("setdefault",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (!c.check_count("setdefault", 1, 2))
+                          return Value::error();
+                      Value out;
+                      const int found = vm.dict_get(self_dict(c), c[0], out);
+                      if (found < 0)
+                          return Value::error();
+                      if (found)
+                          return out;
+                      const Value v = c.size() == 2 ? c[1] : Value::none();
+                      if (!vm.dict_set(self_dict(c), c[0], v))
+                          return Value::error();
+                      return v;
+                  });
+        d->method("update",
+                  [](Call& c) -> Value
+                  {
+                      Vm& vm = c.vm;
+                      if (c.size() > 1)
+                          return vm.raise_type_error("update expected at most 1 argument, got " +
+                                                     std::to_string(c.size()));
+                      Dict* self = self_dict(c);
+                      if (c.size() == 1)
+                      {
+                          const Value made = vm.call(Value::from_obj(vm.t.dict), c.args(), 1);
+                          if (made.is_error())
+                              return made;
+                          Dict* src = made.as<Dict>();
+                          for (std::size_t i = 0; i < src->entries.size(); ++i)
+                          {
+                              const Dict::Entry e = src->entries[i];
+                              if (!e.key.is_undefined() && !vm.dict_set(self, e.key, e.value))
+                                  return Value::error();
+                          }
+                      }
+                      for (std::size_t k = 0; k < c.kw_size(); ++k)
+                          if (!vm.dict_set(self, vm.new_str(std::string(c.kw_name(k))), c.kw_value(k)))
+                              return Value::error();
+                      return Value::none();
+                  });
+        d->method("copy",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("dict.copy", 0, 0))
+                          return Value::error();
+                      const Value self = c.self;
+                      return c.vm.call(Value::from_obj(c.vm.t.dict), &self, 1);
+                  });
+        d->method("clear",
+                  [](Call& c) -> Value
+                  {
+                      if (!c.check_count("dict.clear", 0, 0))
+                          return Value::error();
+                      Dict* self = self_dict(c);
+                      self->entries.clear();
+                      self->index.clear();
+                      self->used = 0;
+                      ++self->version;
+                      return Value::none();
+                  });
         {
-            Vm& vm = c.vm;
-            if (!c.check_count("get", 1, 2))
-                return Value::error();
-            Value out;
-            const int found = vm.dict_get(self_dict(c), c[0], out);
-            if (found < 0)
-                return Value::error();
-            if (found)
-                return out;
-            return c.size() == 2 ? c[1] : Value::none();
-        });
-        d->method("pop", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("pop", 1, 2))
-                return Value::error();
-            Value out;
-            const int found = vm.dict_get(self_dict(c), c[0], out);
-            if (found < 0)
-                return Value::error();
-            if (!found)
-            {
-                if (c.size() == 2)
-                    return c[1];
-                return vm.raise_key_error(c[0]);
-            }
-            vm.dict_del(self_dict(c), c[0]);
-            return out;
-        });
-        d->method("popitem", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("dict.popitem", 0, 0))
-                return Value::error();
-            Dict* self = self_dict(c);
-            for (std::size_t i = self->entries.size(); i-- > 0;)
-            {
-                const Dict::Entry e = self->entries[i];
-                if (e.key.is_undefined())
-                    continue;
-                const Value pair = vm.new_tuple({e.key, e.value});
-                vm.dict_del(self, e.key);
-                return pair;
-            }
-            return vm.raise_key_error(vm.new_str("popitem(): dictionary is empty"));
-        });
-        d->method("setdefault", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("setdefault", 1, 2))
-                return Value::error();
-            Value out;
-            const int found = vm.dict_get(self_dict(c), c[0], out);
-            if (found < 0)
-                return Value::error();
-            if (found)
-                return out;
-            const Value v = c.size() == 2 ? c[1] : Value::none();
-            if (!vm.dict_set(self_dict(c), c[0], v))
-                return Value::error();
-            return v;
-        });
-        d->method("update", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (c.size() > 1)
-                return vm.raise_type_error("update expected at most 1 argument, got " + std::to_string(c.size()));
-            Dict* self = self_dict(c);
-            if (c.size() == 1)
-            {
-                const Value made = vm.call(Value::from_obj(vm.t.dict), c.args(), 1);
-                if (made.is_error())
-                    return made;
-                Dict* src = made.as<Dict>();
-                for (std::size_t i = 0; i < src->entries.size(); ++i)
-                {
-                    const Dict::Entry e = src->entries[i];
-                    if (!e.key.is_undefined() && !vm.dict_set(self, e.key, e.value))
-                        return Value::error();
-                }
-            }
-            for (std::size_t k = 0; k < c.kw_size(); ++k)
-                if (!vm.dict_set(self, vm.new_str(std::string(c.kw_name(k))), c.kw_value(k)))
-                    return Value::error();
-            return Value::none();
-        });
-        d->method("copy", [](Call& c) -> Value
-        {
-            if (!c.check_count("dict.copy", 0, 0))
-                return Value::error();
-            const Value self = c.self;
-            return c.vm.call(Value::from_obj(c.vm.t.dict), &self, 1);
-        });
-        d->method("clear", [](Call& c) -> Value
-        {
-            if (!c.check_count("dict.clear", 0, 0))
-                return Value::error();
-            Dict* self = self_dict(c);
-            self->entries.clear();
-            self->index.clear();
-            self->used = 0;
-            ++self->version;
-            return Value::none();
-        });
-        {
-            NativeFunction* fromkeys = new_native("fromkeys", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("fromkeys", 1, 2))
-                    return Value::error();
-                std::vector<Value> keys;
-                if (!vm.collect(c[0], keys))
-                    return Value::error();
-                Dict* r = vm.new_dict();
-                const Value v = c.size() == 2 ? c[1] : Value::none();
-                for (const Value& k : keys)
-                    if (!vm.dict_set(r, k, v))
-                        return Value::error();
-                return Value::from_obj(r);
-            });
+            NativeFunction* fromkeys = new_native("fromkeys",
+                                                  [](Call& c) -> Value
+                                                  {
+                                                      Vm& vm = c.vm;
+                                                      if (!c.check_count("fromkeys", 1, 2))
+                                                          return Value::error();
+                                                      std::vector<Value> keys;
+                                                      if (!vm.collect(c[0], keys))
+                                                          return Value::error();
+                                                      Dict* r = vm.new_dict();
+                                                      const Value v = c.size() == 2 ? c[1] : Value::none();
+                                                      for (const Value& k : keys)
+                                                          if (!vm.dict_set(r, k, v))
+                                                              return Value::error();
+                                                      return Value::from_obj(r);
+                                                  });
             dict_set_str(d->attrs, intern("fromkeys"), Value::from_obj(fromkeys));
         }
 
         // ---------------------------------------------------------------- numbers
-        t.int_->method("bit_length", [](Call& c) -> Value
-        {
-            if (!c.check_count("int.bit_length", 0, 0))
-                return Value::error();
-            BigInt v;
-            Vm::to_bigint(c.self, v);
-            return Value::from_int(std::int64_t(v.bit_length()));
-        });
-        t.int_->method("conjugate", [](Call& c) -> Value { return c.self.is_bool() ? Value::from_int(c.self.b) : c.self; });
-        t.float_->method("is_integer", [](Call& c) -> Value
-        {
-            if (!c.check_count("float.is_integer", 0, 0))
-                return Value::error();
-            const double x = c.self.f;
-            return Value::from_bool(std::isfinite(x) && std::floor(x) == x);
-        });
+        t.int_->method("bit_length",
+                       [](Call& c) -> Value
+                       {
+                           if (!c.check_count("int.bit_length", 0, 0))
+                               return Value::error();
+                           BigInt v;
+                           Vm::to_bigint(c.self, v);
+                           return Value::from_int(std::int64_t(v.bit_length()));
+                       });
+        t.int_->method("conjugate",
+                       [](Call& c) -> Value { return c.self.is_bool() ? Value::from_int(c.self.b) : c.self; });
+        t.float_->method("is_integer",
+                         [](Call& c) -> Value
+                         {
+                             if (!c.check_count("float.is_integer", 0, 0))
+                                 return Value::error();
+                             const double x = c.self.f;
+                             return Value::from_bool(std::isfinite(x) && std::floor(x) == x);
+                         });
         t.float_->method("conjugate", [](Call& c) -> Value { return c.self; });
-        t.float_->method("as_integer_ratio", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            const double x = c.self.f;
-            if (std::isinf(x))
-                return vm.raise_overflow("cannot convert Infinity to integer ratio");
-            if (std::isnan(x))
-                return vm.raise_value_error("cannot convert NaN to integer ratio");
-            int e;
-            double m = std::frexp(x, &e);
-            for (int i = 0; i < 300 && m != std::floor(m); ++i)
-            {
-                m *= 2.0;
-                --e;
-            }
-            BigInt num = BigInt::from_double(m), den = BigInt::from_int64(1);
-            if (e > 0)
-                num = num.shift_left(std::size_t(e));
-            else
-                den = den.shift_left(std::size_t(-e));
-            return vm.new_tuple({vm.new_int(num), vm.new_int(den)});
-        });
+        t.float_->method("as_integer_ratio",
+                         [](Call& c) -> Value
+                         {
+                             Vm& vm = c.vm;
+                             const double x = c.self.f;
+                             if (std::isinf(x))
+                                 return vm.raise_overflow("cannot convert Infinity to integer ratio");
+                             if (std::isnan(x))
+                                 return vm.raise_value_error("cannot convert NaN to integer ratio");
+                             int e;
+                             double m = std::frexp(x, &e);
+                             for (int i = 0; i < 300 && m != std::floor(m); ++i)
+                             {
+                                 m *= 2.0;
+                                 --e;
+                             }
+                             BigInt num = BigInt::from_double(m), den = BigInt::from_int64(1);
+                             if (e > 0)
+                                 num = num.shift_left(std::size_t(e));
+                             else
+                                 den = den.shift_left(std::size_t(-e));
+                             return vm.new_tuple({vm.new_int(num), vm.new_int(den)});
+                         });
 
         // ---------------------------------------------------------------- range
-        t.range->method("index", [](Call& c) -> Value
-        {
-            Vm& vm = c.vm;
-            if (!c.check_count("range.index", 1, 1))
-                return Value::error();
-            const int in = vm.contains(c.self, c[0]);
-            if (in < 0)
-                return Value::error();
-            if (!in || !c[0].is_small_int())
-            {
-                std::string rep;
-                vm.repr(c[0], rep);
-                return vm.raise_value_error(rep + " is not in range");
-            }
-            Range* r = c.self.as<Range>();
-            return Value::from_int((c[0].small_int() - r->start) / r->step);
-        });
-        t.range->method("count", [](Call& c) -> Value
-        {
-            if (!c.check_count("range.count", 1, 1))
-                return Value::error();
-            const int in = c.vm.contains(c.self, c[0]);
-            if (in < 0)
-                return Value::error();
-            return Value::from_int(in);
-        });
+        t.range->method("index",
+                        [](Call& c) -> Value
+                        {
+                            Vm& vm = c.vm;
+                            if (!c.check_count("range.index", 1, 1))
+                                return Value::error();
+                            const int in = vm.contains(c.self, c[0]);
+                            if (in < 0)
+                                return Value::error();
+                            if (!in || !c[0].is_small_int())
+                            {
+                                std::string rep;
+                                vm.repr(c[0], rep);
+                                return vm.raise_value_error(rep + " is not in range");
+                            }
+                            Range* r = c.self.as<Range>();
+                            return Value::from_int((c[0].small_int() - r->start) / r->step);
+                        });
+        t.range->method("count",
+                        [](Call& c) -> Value
+                        {
+                            if (!c.check_count("range.count", 1, 1))
+                                return Value::error();
+                            const int in = c.vm.contains(c.self, c[0]);
+                            if (in < 0)
+                                return Value::error();
+                            return Value::from_int(in);
+                        });
     }
 
     // -------------------------------------------------------------------- math
@@ -2761,9 +2894,12 @@ namespace nl::py
             m.function("sqrt", math1("sqrt", [](double x) { return std::sqrt(x); }));
             m.function("exp", math1("exp", [](double x) { return std::exp(x); }));
             m.function("expm1", math1("expm1", [](double x) { return std::expm1(x); }));
-            m.function("log2", math1("log2", [](double x) { return x <= 0 ? std::nan("") : std::log2(x); }, false));
-            m.function("log10", math1("log10", [](double x) { return x <= 0 ? std::nan("") : std::log10(x); }, false));
-            m.function("log1p", math1("log1p", [](double x) { return x <= -1 ? std::nan("") : std::log1p(x); }, false));
+            m.function("log2", math1(
+                                   "log2", [](double x) { return x <= 0 ? std::nan("") : std::log2(x); }, false));
+            m.function("log10", math1(
+                                    "log10", [](double x) { return x <= 0 ? std::nan("") : std::log10(x); }, false));
+            m.function("log1p", math1(
+                                    "log1p", [](double x) { return x <= -1 ? std::nan("") : std::log1p(x); }, false));
             m.function("sin", math1("sin", [](double x) { return std::sin(x); }));
             m.function("cos", math1("cos", [](double x) { return std::cos(x); }));
             m.function("tan", math1("tan", [](double x) { return std::tan(x); }));
@@ -2775,11 +2911,14 @@ namespace nl::py
             m.function("tanh", math1("tanh", [](double x) { return std::tanh(x); }));
             m.function("asinh", math1("asinh", [](double x) { return std::asinh(x); }));
             m.function("acosh", math1("acosh", [](double x) { return std::acosh(x); }));
-            m.function("atanh", math1("atanh", [](double x) { return std::fabs(x) >= 1 ? std::nan("") : std::atanh(x); }, false));
+            m.function("atanh",
+                       math1(
+                           "atanh", [](double x) { return std::fabs(x) >= 1 ? std::nan("") : std::atanh(x); }, false));
             m.function("fabs", math1("fabs", [](double x) { return std::fabs(x); }));
             m.function("cbrt", math1("cbrt", [](double x) { return std::cbrt(x); }));
             m.function("exp2", math1("exp2", [](double x) { return std::exp2(x); }));
-            m.function("ulp", math1("ulp", [](double x)
+            m.function("ulp", math1("ulp",
+                                    [](double x)
                                     {
                                         x = std::fabs(x);
                                         if (!std::isfinite(x))
@@ -2795,25 +2934,26 @@ namespace nl::py
                                        { return (x <= 0 && std::floor(x) == x) ? std::nan("") : std::lgamma(x); }));
             m.function("degrees", math1("degrees", [](double x) { return x * (180.0 / 3.141592653589793); }));
             m.function("radians", math1("radians", [](double x) { return x * (3.141592653589793 / 180.0); }));
-            m.function("log", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("log", 1, 2))
-                    return Value::error();
-                double x;
-                if (!log_value(vm, c[0], x))
-                    return Value::error();
-                if (c.size() == 2)
-                {
-                    double b;
-                    if (!log_value(vm, c[1], b))
-                        return Value::error();
-                    if (b == 0.0)
-                        return vm.raise_zero_division("float division by zero");
-                    return Value::from_float(x / b);
-                }
-                return Value::from_float(x);
-            });
+            m.function("log",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("log", 1, 2))
+                               return Value::error();
+                           double x;
+                           if (!log_value(vm, c[0], x))
+                               return Value::error();
+                           if (c.size() == 2)
+                           {
+                               double b;
+                               if (!log_value(vm, c[1], b))
+                                   return Value::error();
+                               if (b == 0.0)
+                                   return vm.raise_zero_division("float division by zero");
+                               return Value::from_float(x / b);
+                           }
+                           return Value::from_float(x);
+                       });
             auto rounding = [](const char* name, double (*f)(double))
             {
                 return [name, f](Call& c) -> Value
@@ -2850,62 +2990,69 @@ namespace nl::py
                     return Value::from_float(r);
                 };
             };
-            m.function("pow", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("pow", 2, 2))
-                    return Value::error();
-                double x, y;
-                if (!vm.to_double(c[0], x) || !vm.to_double(c[1], y))
-                    return Value::error();
-                if (x == 0.0 && y < 0.0 && std::isfinite(y))
-                    return vm.raise_value_error("math domain error");
-                if (x < 0.0 && std::isfinite(x) && std::isfinite(y) && std::floor(y) != y)
-                    return vm.raise_value_error("math domain error");
-                const double r = std::pow(x, y);
-                if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
-                    return vm.raise_overflow("math range error");
-                return Value::from_float(r);
-            });
-            m.function("atan2", binary_real("atan2", [](double y, double x) { return std::atan2(y, x); }, true));
-            m.function("fmod", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("fmod", 2, 2))
-                    return Value::error();
-                double x, y;
-                if (!vm.to_double(c[0], x) || !vm.to_double(c[1], y))
-                    return Value::error();
-                if (y == 0.0 || std::isinf(x))
-                {
-                    if (!std::isnan(x) && !std::isnan(y))
-                        return vm.raise_value_error("math domain error");
-                }
-                return Value::from_float(std::fmod(x, y));
-            });
-            m.function("nextafter", binary_real("nextafter", [](double x, double y) { return std::nextafter(x, y); }, false));
-            m.function("remainder", binary_real("remainder", [](double x, double y) { return std::remainder(x, y); }, true));
-            m.function("copysign", binary_real("copysign", [](double x, double y) { return std::copysign(x, y); }, false));
-            m.function("hypot", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.no_keywords("hypot"))
-                    return Value::error();
-                double acc = 0;
-                std::vector<double> xs;
-                for (std::size_t i = 0; i < c.size(); ++i)
-                {
-                    double x;
-                    if (!vm.to_double(c[i], x))
-                        return Value::error();
-                    xs.push_back(x);
-                }
-                if (xs.size() == 2)
-                    return Value::from_float(std::hypot(xs[0], xs[1]));
-                for (double x : xs)
-                    acc = std::hypot(acc, x);
-                return Value::from_float(acc);
-            });
+            m.function("pow",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("pow", 2, 2))
+                               return Value::error();
+                           double x, y;
+                           if (!vm.to_double(c[0], x) || !vm.to_double(c[1], y))
+                               return Value::error();
+                           if (x == 0.0 && y < 0.0 && std::isfinite(y))
+                               return vm.raise_value_error("math domain error");
+                           if (x < 0.0 && std::isfinite(x) && std::isfinite(y) && std::floor(y) != y)
+                               return vm.raise_value_error("math domain error");
+                           const double r = std::pow(x, y);
+                           if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+                               return vm.raise_overflow("math range error");
+                           return Value::from_float(r);
+                       });
+            m.function("atan2", binary_real(
+                                    "atan2", [](double y, double x) { return std::atan2(y, x); }, true));
+            m.function("fmod",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("fmod", 2, 2))
+                               return Value::error();
+                           double x, y;
+                           if (!vm.to_double(c[0], x) || !vm.to_double(c[1], y))
+                               return Value::error();
+                           if (y == 0.0 || std::isinf(x))
+                           {
+                               if (!std::isnan(x) && !std::isnan(y))
+                                   return vm.raise_value_error("math domain error");
+                           }
+                           return Value::from_float(std::fmod(x, y));
+                       });
+            m.function("nextafter", binary_real(
+                                        "nextafter", [](double x, double y) { return std::nextafter(x, y); }, false));
+            m.function("remainder", binary_real(
+                                        "remainder", [](double x, double y) { return std::remainder(x, y); }, true));
+            m.function("copysign", binary_real(
+                                       "copysign", [](double x, double y) { return std::copysign(x, y); }, false));
+            m.function("hypot",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.no_keywords("hypot"))
+                               return Value::error();
+                           double acc = 0;
+                           std::vector<double> xs;
+                           for (std::size_t i = 0; i < c.size(); ++i)
+                           {
+                               double x;
+                               if (!vm.to_double(c[i], x))
+                                   return Value::error();
+                               xs.push_back(x);
+                           }
+                           if (xs.size() == 2)
+                               return Value::from_float(std::hypot(xs[0], xs[1]));
+                           for (double x : xs)
+                               acc = std::hypot(acc, x);
+                           return Value::from_float(acc);
+                       });
             auto predicate = [](const char* name, bool (*p)(double))
             {
                 return [name, p](Call& c) -> Value
@@ -2922,86 +3069,92 @@ namespace nl::py
             m.function("isfinite", predicate("isfinite", [](double x) { return bool(std::isfinite(x)); }));
             m.function("isinf", predicate("isinf", [](double x) { return bool(std::isinf(x)); }));
             m.function("isnan", predicate("isnan", [](double x) { return bool(std::isnan(x)); }));
-            m.function("isclose", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                Value a[4];
-                if (!c.parse("isclose", {"a", "b", "rel_tol", "abs_tol"}, 2, a))
-                    return Value::error();
-                double x, y, rel = 1e-9, abs_tol = 0.0;
-                if (!vm.to_double(a[0], x) || !vm.to_double(a[1], y))
-                    return Value::error();
-                if (!a[2].is_undefined() && !vm.to_double(a[2], rel))
-                    return Value::error();
-                if (!a[3].is_undefined() && !vm.to_double(a[3], abs_tol))
-                    return Value::error();
-                if (rel < 0.0 || abs_tol < 0.0)
-                    return vm.raise_value_error("tolerances must be non-negative");
-                if (x == y)
-                    return Value::from_bool(true);
-                if (std::isinf(x) || std::isinf(y))
-                    return Value::from_bool(false);
-                const double diff = std::fabs(y - x);
-                return Value::from_bool((diff <= std::fabs(rel * y)) || (diff <= std::fabs(rel * x)) || (diff <= abs_tol));
-            });
-            m.function("factorial", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("math.factorial", 1, 1))
-                    return Value::error();
-                if (c[0].is_float())
-                    return vm.raise_type_error("'float' object cannot be interpreted as an integer");
-                std::int64_t n;
-                if (!vm.to_index(c[0], n))
-                    return Value::error();
-                if (n < 0)
-                    return vm.raise_value_error("factorial() not defined for negative values");
-                if (n > 100000)
-                    return vm.raise_overflow("factorial() argument should not exceed 100000 in NeuronLab's Python");
-                if (!vm.charge(std::uint64_t(n) * std::uint64_t(n) / 256))
-                    return Value::error();
-                BigInt r = BigInt::from_int64(1);
-                for (std::int64_t i = 2; i <= n; ++i)
-                    r = r * BigInt::from_int64(i);
-                return vm.new_int(std::move(r));
-            });
-            m.function("gcd", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.no_keywords("gcd"))
-                    return Value::error();
-                BigInt g;
-                for (std::size_t i = 0; i < c.size(); ++i)
-                {
-                    BigInt v;
-                    if (!math_int_arg(vm, c[i], v))
-                        return Value::error();
-                    g = gcd(g, v);
-                }
-                return vm.new_int(std::move(g));
-            });
-            m.function("lcm", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.no_keywords("lcm"))
-                    return Value::error();
-                BigInt r = BigInt::from_int64(1);
-                for (std::size_t i = 0; i < c.size(); ++i)
-                {
-                    BigInt v;
-                    if (!math_int_arg(vm, c[i], v))
-                        return Value::error();
-                    if (v.is_zero() || r.is_zero())
-                    {
-                        r = BigInt();
-                        continue;
-                    }
-                    BigInt g = gcd(r, v), q;
-                    BigInt::divmod(r * v, g, &q, nullptr);
-                    r = q.negative() ? -q : q;
-                }
-                return vm.new_int(std::move(r));
-            });
+            m.function("isclose",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           Value a[4];
+                           if (!c.parse("isclose", {"a", "b", "rel_tol", "abs_tol"}, 2, a))
+                               return Value::error();
+                           double x, y, rel = 1e-9, abs_tol = 0.0;
+                           if (!vm.to_double(a[0], x) || !vm.to_double(a[1], y))
+                               return Value::error();
+                           if (!a[2].is_undefined() && !vm.to_double(a[2], rel))
+                               return Value::error();
+                           if (!a[3].is_undefined() && !vm.to_double(a[3], abs_tol))
+                               return Value::error();
+                           if (rel < 0.0 || abs_tol < 0.0)
+                               return vm.raise_value_error("tolerances must be non-negative");
+                           if (x == y)
+                               return Value::from_bool(true);
+                           if (std::isinf(x) || std::isinf(y))
+                               return Value::from_bool(false);
+                           const double diff = std::fabs(y - x);
+                           return Value::from_bool((diff <= std::fabs(rel * y)) || (diff <= std::fabs(rel * x)) ||
+                                                   (diff <= abs_tol));
+                       });
+            m.function("factorial",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("math.factorial", 1, 1))
+                               return Value::error();
+                           if (c[0].is_float())
+                               return vm.raise_type_error("'float' object cannot be interpreted as an integer");
+                           std::int64_t n;
+                           if (!vm.to_index(c[0], n))
+                               return Value::error();
+                           if (n < 0)
+                               return vm.raise_value_error("factorial() not defined for negative values");
+                           if (n > 100000)
+                               return vm.raise_overflow(
+                                   "factorial() argument should not exceed 100000 in NeuronLab's Python");
+                           if (!vm.charge(std::uint64_t(n) * std::uint64_t(n) / 256))
+                               return Value::error();
+                           BigInt r = BigInt::from_int64(1);
+                           for (std::int64_t i = 2; i <= n; ++i)
+                               r = r * BigInt::from_int64(i);
+                           return vm.new_int(std::move(r));
+                       });
+            m.function("gcd",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.no_keywords("gcd"))
+                               return Value::error();
+                           BigInt g;
+                           for (std::size_t i = 0; i < c.size(); ++i)
+                           {
+                               BigInt v;
+                               if (!math_int_arg(vm, c[i], v))
+                                   return Value::error();
+                               g = gcd(g, v);
+                           }
+                           return vm.new_int(std::move(g));
+                       });
+            m.function("lcm",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.no_keywords("lcm"))
+                               return Value::error();
+                           BigInt r = BigInt::from_int64(1);
+                           for (std::size_t i = 0; i < c.size(); ++i)
+                           {
+                               BigInt v;
+                               if (!math_int_arg(vm, c[i], v))
+                                   return Value::error();
+                               if (v.is_zero() || r.is_zero())
+                               {
+                                   r = BigInt();
+                                   continue;
+                               }
+                               BigInt g = gcd(r, v), q;
+                               BigInt::divmod(r * v, g, &q, nullptr);
+                               r = q.negative() ? -q : q;
+                           }
+                           return vm.new_int(std::move(r));
+                       });
             auto comb_perm = [](bool comb)
             {
                 return [comb](Call& c) -> Value
@@ -3037,132 +3190,141 @@ namespace nl::py
             };
             m.function("comb", comb_perm(true));
             m.function("perm", comb_perm(false));
-            m.function("fsum", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("math.fsum", 1, 1))
-                    return Value::error();
-                std::vector<Value> items;
-                if (!vm.collect(c[0], items))
-                    return Value::error();
-                double r;
-                if (!fsum(vm, items, r))
-                    return Value::error();
-                return Value::from_float(r);
-            });
-            m.function("prod", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (c.size() != 1)
-                    return vm.raise_type_error("prod() takes exactly 1 positional argument (" + std::to_string(c.size()) + " given)");
-                Value acc = Value::from_int(1);
-                for (std::size_t k = 0; k < c.kw_size(); ++k)
-                {
-                    if (c.kw_name(k) != "start")
-                        return vm.raise_type_error("prod() got an unexpected keyword argument '" + std::string(c.kw_name(k)) + "'");
-                    acc = c.kw_value(k);
-                }
-                std::vector<Value> items;
-                if (!vm.collect(c[0], items))
-                    return Value::error();
-                for (const Value& v : items)
-                {
-                    acc = vm.binary(BinOp::mul, acc, v);
-                    if (acc.is_error())
-                        return acc;
-                }
-                return acc;
-            });
-            m.function("modf", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("math.modf", 1, 1))
-                    return Value::error();
-                double x;
-                if (!vm.to_double(c[0], x))
-                    return Value::error();
-                if (std::isinf(x))
-                    return vm.new_tuple({Value::from_float(std::copysign(0.0, x)), Value::from_float(x)});
-                double ip;
-                const double fp = std::modf(x, &ip);
-                return vm.new_tuple({Value::from_float(fp), Value::from_float(ip)});
-            });
-            m.function("frexp", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("math.frexp", 1, 1))
-                    return Value::error();
-                double x;
-                if (!vm.to_double(c[0], x))
-                    return Value::error();
-                int e = 0;
-                const double mant = std::isfinite(x) ? std::frexp(x, &e) : x;
-                return vm.new_tuple({Value::from_float(mant), Value::from_int(e)});
-            });
-            m.function("ldexp", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("ldexp", 2, 2))
-                    return Value::error();
-                double x;
-                if (!vm.to_double(c[0], x))
-                    return Value::error();
-                std::int64_t e;
-                if (c[1].is_float())
-                    return vm.raise_type_error("Expected an int as second argument to ldexp.");
-                if (!vm.to_index(c[1], e))
-                    return Value::error();
-                e = std::clamp<std::int64_t>(e, -100000, 100000);
-                const double r = std::ldexp(x, int(e));
-                if (std::isinf(r) && std::isfinite(x))
-                    return vm.raise_overflow("math range error");
-                return Value::from_float(r);
-            });
-            m.function("dist", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("dist", 2, 2))
-                    return Value::error();
-                std::vector<Value> p, q;
-                if (!vm.collect(c[0], p) || !vm.collect(c[1], q))
-                    return Value::error();
-                if (p.size() != q.size())
-                    return vm.raise_value_error("both points must have the same number of dimensions");
-                double acc = 0;
-                for (std::size_t i = 0; i < p.size(); ++i)
-                {
-                    double a, b;
-                    if (!vm.to_double(p[i], a) || !vm.to_double(q[i], b))
-                        return Value::error();
-                    acc = std::hypot(acc, a - b);
-                }
-                return Value::from_float(acc);
-            });
-            m.function("isqrt", [](Call& c) -> Value
-            {
-                Vm& vm = c.vm;
-                if (!c.check_count("math.isqrt", 1, 1))
-                    return Value::error();
-                BigInt n;
-                if (!math_int_arg(vm, c[0], n))
-                    return Value::error();
-                if (n.negative())
-                    return vm.raise_value_error("isqrt() argument must be nonnegative");
-                if (n.is_zero())
-                    return Value::from_int(0);
-                // Newton's method from above.
-                BigInt x = BigInt::from_int64(1).shift_left((n.bit_length() + 1) / 2 + 1);
-                while (true)
-                {
-                    BigInt q;
-                    BigInt::divmod(n, x, &q, nullptr);
-                    BigInt y = (x + q).shift_right(1);
-                    if (BigInt::compare(y, x) >= 0)
-                        break;
-                    x = std::move(y);
-                }
-                return vm.new_int(std::move(x));
-            });
+            m.function("fsum",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("math.fsum", 1, 1))
+                               return Value::error();
+                           std::vector<Value> items;
+                           if (!vm.collect(c[0], items))
+                               return Value::error();
+                           double r;
+                           if (!fsum(vm, items, r))
+                               return Value::error();
+                           return Value::from_float(r);
+                       });
+            m.function("prod",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (c.size() != 1)
+                               return vm.raise_type_error("prod() takes exactly 1 positional argument (" +
+                                                          std::to_string(c.size()) + " given)");
+                           Value acc = Value::from_int(1);
+                           for (std::size_t k = 0; k < c.kw_size(); ++k)
+                           {
+                               if (c.kw_name(k) != "start")
+                                   return vm.raise_type_error("prod() got an unexpected keyword argument '" +
+                                                              std::string(c.kw_name(k)) + "'");
+                               acc = c.kw_value(k);
+                           }
+                           std::vector<Value> items;
+                           if (!vm.collect(c[0], items))
+                               return Value::error();
+                           for (const Value& v : items)
+                           {
+                               acc = vm.binary(BinOp::mul, acc, v);
+                               if (acc.is_error())
+                                   return acc;
+                           }
+                           return acc;
+                       });
+            m.function("modf",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("math.modf", 1, 1))
+                               return Value::error();
+                           double x;
+                           if (!vm.to_double(c[0], x))
+                               return Value::error();
+                           if (std::isinf(x))
+                               return vm.new_tuple({Value::from_float(std::copysign(0.0, x)), Value::from_float(x)});
+                           double ip;
+                           const double fp = std::modf(x, &ip);
+                           return vm.new_tuple({Value::from_float(fp), Value::from_float(ip)});
+                       });
+            m.function("frexp",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("math.frexp", 1, 1))
+                               return Value::error();
+                           double x;
+                           if (!vm.to_double(c[0], x))
+                               return Value::error();
+                           int e = 0;
+                           const double mant = std::isfinite(x) ? std::frexp(x, &e) : x;
+                           return vm.new_tuple({Value::from_float(mant), Value::from_int(e)});
+                       });
+            m.function("ldexp",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("ldexp", 2, 2))
+                               return Value::error();
+                           double x;
+                           if (!vm.to_double(c[0], x))
+                               return Value::error();
+                           std::int64_t e;
+                           if (c[1].is_float())
+                               return vm.raise_type_error("Expected an int as second argument to ldexp.");
+                           if (!vm.to_index(c[1], e))
+                               return Value::error();
+                           e = std::clamp<std::int64_t>(e, -100000, 100000);
+                           const double r = std::ldexp(x, int(e));
+                           if (std::isinf(r) && std::isfinite(x))
+                               return vm.raise_overflow("math range error");
+                           return Value::from_float(r);
+                       });
+            m.function("dist",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("dist", 2, 2))
+                               return Value::error();
+                           std::vector<Value> p, q;
+                           if (!vm.collect(c[0], p) || !vm.collect(c[1], q))
+                               return Value::error();
+                           if (p.size() != q.size())
+                               return vm.raise_value_error("both points must have the same number of dimensions");
+                           double acc = 0;
+                           for (std::size_t i = 0; i < p.size(); ++i)
+                           {
+                               double a, b;
+                               if (!vm.to_double(p[i], a) || !vm.to_double(q[i], b))
+                                   return Value::error();
+                               acc = std::hypot(acc, a - b);
+                           }
+                           return Value::from_float(acc);
+                       });
+            m.function("isqrt",
+                       [](Call& c) -> Value
+                       {
+                           Vm& vm = c.vm;
+                           if (!c.check_count("math.isqrt", 1, 1))
+                               return Value::error();
+                           BigInt n;
+                           if (!math_int_arg(vm, c[0], n))
+                               return Value::error();
+                           if (n.negative())
+                               return vm.raise_value_error("isqrt() argument must be nonnegative");
+                           if (n.is_zero())
+                               return Value::from_int(0);
+                           // Newton's method from above.
+                           BigInt x = BigInt::from_int64(1).shift_left((n.bit_length() + 1) / 2 + 1);
+                           while (true)
+                           {
+                               BigInt q;
+                               BigInt::divmod(n, x, &q, nullptr);
+                               BigInt y = (x + q).shift_right(1);
+                               if (BigInt::compare(y, x) >= 0)
+                                   break;
+                               x = std::move(y);
+                           }
+                           return vm.new_int(std::move(x));
+                       });
             (void)vm;
             return true;
         }

@@ -30,28 +30,28 @@ namespace nl::py
         load_deref,  // the cell in slots[arg]
         store_deref,
         delete_deref,
-        make_cell,    // slots[arg] = Cell(slots[arg])
-        load_closure, // the cell in slots[arg] itself (for make_function)
-        load_global,  // module global slot arg, then builtins
+        make_cell,     // slots[arg] = Cell(slots[arg])
+        load_closure,  // the cell in slots[arg] itself (for make_function)
+        load_global,   // module global slot arg, then builtins
         store_global,
         delete_global,
         load_attr,  // names[arg]
         store_attr,
         delete_attr,
-        load_method,  // names[arg]: pushes (function, self) or (callable, undefined)
-        call_method,  // arg positional arguments after (function, self)
+        load_method,     // names[arg]: pushes (function, self) or (callable, undefined)
+        call_method,     // arg positional arguments after (function, self)
         call_method_kw,  // as call_method, with the tuple of keyword names on top
-        binary,       // BinOp(arg)
-        inplace,      // BinOp(arg), in place for lists
-        unary,        // UnOp(arg)
-        compare,      // CmpOp(arg)
+        binary,          // BinOp(arg)
+        inplace,         // BinOp(arg), in place for lists
+        unary,           // UnOp(arg)
+        compare,         // CmpOp(arg)
         binary_subscr,
         store_subscr,  // TOS1[TOS] = TOS2
         delete_subscr,
         build_slice,  // arg 2 or 3
         build_list,
         build_tuple,
-        build_dict,  // arg key/value pairs
+        build_dict,   // arg key/value pairs
         list_append,  // list at depth arg below TOS
         list_extend,  // list at depth arg below TOS, extended by the iterable on top
         dict_set,     // dict at depth arg below (key, value)
@@ -65,17 +65,17 @@ namespace nl::py
         jump_if_false_or_pop,
         jump_if_true_or_pop,
         get_iter,
-        for_iter,     // next item pushed, or pop the iterator and jump to arg
-        call,         // arg positional arguments
-        call_kw,      // arg arguments; the tuple of keyword names on top
-        call_ex,      // arg & 1: a kwargs dict on top of the args tuple
+        for_iter,       // next item pushed, or pop the iterator and jump to arg
+        call,           // arg positional arguments
+        call_kw,        // arg arguments; the tuple of keyword names on top
+        call_ex,        // arg & 1: a kwargs dict on top of the args tuple
         make_function,  // arg flags: 1 defaults tuple, 2 kwdefaults tuple, 4 closure tuple; code on top
         return_value,
         import_name,  // names[arg]
         import_from,  // names[arg] from the module on top (kept)
         import_star,
-        format_value,  // arg: conversion (0, 's', 'r', 'a') | 0x100 with a spec on top
-        build_string,  // concatenate arg strings
+        format_value,   // arg: conversion (0, 's', 'r', 'a') | 0x100 with a spec on top
+        build_string,   // concatenate arg strings
         raise_varargs,  // arg 1, or 2 with a cause
         load_assertion_error,
         count
@@ -114,12 +114,12 @@ namespace nl::py
         std::vector<Value> consts;
         std::vector<Str*> names;     // attribute, method and module names
         std::vector<Str*> varnames;  // every slot: parameters, locals, then free variables
-        int positional = 0;     // positional parameters
-        int keyword_only = 0;   // keyword-only parameters (after the positional ones)
-        bool varargs = false;   // *args slot follows the keyword-only ones
-        bool kwargs = false;    // **kwargs slot follows
-        int nlocals = 0;        // slots for parameters and locals
-        int nfree = 0;          // free-variable cells after the locals
+        int positional = 0;          // positional parameters
+        int keyword_only = 0;        // keyword-only parameters (after the positional ones)
+        bool varargs = false;        // *args slot follows the keyword-only ones
+        bool kwargs = false;         // **kwargs slot follows
+        int nlocals = 0;             // slots for parameters and locals
+        int nfree = 0;               // free-variable cells after the locals
         int max_stack = 0;
         int first_line = 0;
         std::vector<int> cell_slots;  // locals captured by inner functions

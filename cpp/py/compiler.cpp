@@ -54,7 +54,10 @@ namespace nl::py
         class ScopeBuilder
         {
         public:
-            ScopeBuilder(std::map<const void*, Scope*>& by_node, SyntaxIssue& issue) : m_by_node(by_node), m_issue(issue) {}
+            ScopeBuilder(std::map<const void*, Scope*>& by_node, SyntaxIssue& issue)
+                : m_by_node(by_node), m_issue(issue)
+            {
+            }
 
             bool failed = false;
 
@@ -79,7 +82,9 @@ namespace nl::py
             {
                 switch (st.kind)
                 {
-                case StmtKind::expr: expr(s, st.exprs[0].get()); break;
+                case StmtKind::expr:
+                    expr(s, st.exprs[0].get());
+                    break;
                 case StmtKind::assign:
                     expr(s, st.exprs.back().get());
                     for (std::size_t i = 0; i + 1 < st.exprs.size(); ++i)
@@ -176,7 +181,8 @@ namespace nl::py
                     for (auto& e : st.exprs)
                         expr(s, e.get());
                     break;
-                default: break;
+                default:
+                    break;
                 }
             }
 
@@ -186,14 +192,19 @@ namespace nl::py
             {
                 switch (e.kind)
                 {
-                case ExprKind::name: s.assign(e.str); break;
+                case ExprKind::name:
+                    s.assign(e.str);
+                    break;
                 case ExprKind::tuple:
                 case ExprKind::list:
                     for (auto& k : e.kids)
                         target(s, *k);
                     break;
-                case ExprKind::starred: target(s, *e.kids[0]); break;
-                default: expr(s, &e);  // attribute / subscript: their parts are loads
+                case ExprKind::starred:
+                    target(s, *e.kids[0]);
+                    break;
+                default:
+                    expr(s, &e);  // attribute / subscript: their parts are loads
                 }
             }
 
@@ -208,7 +219,8 @@ namespace nl::py
                 child->qualname = qualname_prefix(s) + fn.name;
                 child->parent = &s;
                 // Slot order: positional, keyword-only, *args, **kwargs.
-                for (auto kind : {ParamKind::positional, ParamKind::keyword_only, ParamKind::varargs, ParamKind::kwargs})
+                for (auto kind :
+                     {ParamKind::positional, ParamKind::keyword_only, ParamKind::varargs, ParamKind::kwargs})
                     for (auto& p : fn.params)
                         if (p.kind == kind)
                         {
@@ -262,12 +274,18 @@ namespace nl::py
                     return;
                 switch (e->kind)
                 {
-                case ExprKind::name: s.used.insert(e->str); return;
-                case ExprKind::lambda: function(s, *e->func, e); return;
+                case ExprKind::name:
+                    s.used.insert(e->str);
+                    return;
+                case ExprKind::lambda:
+                    function(s, *e->func, e);
+                    return;
                 case ExprKind::listcomp:
                 case ExprKind::dictcomp:
                 case ExprKind::setcomp:
-                case ExprKind::genexp: comprehension(s, *e); return;
+                case ExprKind::genexp:
+                    comprehension(s, *e);
+                    return;
                 case ExprKind::namedexpr:
                     if (s.type == Scope::Type::comprehension)
                     {
@@ -278,7 +296,8 @@ namespace nl::py
                     expr(s, e->kids[1].get());
                     s.assign(e->kids[0]->str);
                     return;
-                default: break;
+                default:
+                    break;
                 }
                 for (auto& k : e->kids)
                     expr(s, k.get());
@@ -372,43 +391,97 @@ namespace nl::py
         {
             switch (op)
             {
-            case Op::nop: case Op::rot_two: case Op::rot_three: case Op::rot_four: case Op::delete_fast:
-            case Op::delete_deref: case Op::make_cell: case Op::delete_global: case Op::load_attr:
-            case Op::unary: case Op::list_to_tuple: case Op::get_iter: case Op::jump:
+            case Op::nop:
+            case Op::rot_two:
+            case Op::rot_three:
+            case Op::rot_four:
+            case Op::delete_fast:
+            case Op::delete_deref:
+            case Op::make_cell:
+            case Op::delete_global:
+            case Op::load_attr:
+            case Op::unary:
+            case Op::list_to_tuple:
+            case Op::get_iter:
+            case Op::jump:
                 return 0;
-            case Op::pop_top: return -1;
-            case Op::dup_top: return 1;
-            case Op::dup_top_two: return 2;
-            case Op::load_const: case Op::load_small_int: case Op::load_none: case Op::load_true:
-            case Op::load_false: case Op::load_fast: case Op::load_deref: case Op::load_closure:
-            case Op::load_global: case Op::import_name: case Op::import_from:
-            case Op::load_assertion_error: case Op::load_method:
-                return 1;
-            case Op::store_fast: case Op::store_deref: case Op::store_global: case Op::delete_attr:
-            case Op::binary: case Op::inplace: case Op::compare: case Op::binary_subscr: case Op::list_append:
-            case Op::list_extend: case Op::dict_update:
-            case Op::import_star: case Op::return_value:
+            case Op::pop_top:
                 return -1;
-            case Op::store_attr: case Op::delete_subscr: case Op::dict_set: return -2;
-            case Op::store_subscr: return -3;
-            case Op::call_method: return -int(arg) - 1;
-            case Op::call_method_kw: return -int(arg) - 2;
-            case Op::build_slice: case Op::build_list: case Op::build_tuple:
+            case Op::dup_top:
+                return 1;
+            case Op::dup_top_two:
+                return 2;
+            case Op::load_const:
+            case Op::load_small_int:
+            case Op::load_none:
+            case Op::load_true:
+            case Op::load_false:
+            case Op::load_fast:
+            case Op::load_deref:
+            case Op::load_closure:
+            case Op::load_global:
+            case Op::import_name:
+            case Op::import_from:
+            case Op::load_assertion_error:
+            case Op::load_method:
+                return 1;
+            case Op::store_fast:
+            case Op::store_deref:
+            case Op::store_global:
+            case Op::delete_attr:
+            case Op::binary:
+            case Op::inplace:
+            case Op::compare:
+            case Op::binary_subscr:
+            case Op::list_append:
+            case Op::list_extend:
+            case Op::dict_update:
+            case Op::import_star:
+            case Op::return_value:
+                return -1;
+            case Op::store_attr:
+            case Op::delete_subscr:
+            case Op::dict_set:
+                return -2;
+            case Op::store_subscr:
+                return -3;
+            case Op::call_method:
+                return -int(arg) - 1;
+            case Op::call_method_kw:
+                return -int(arg) - 2;
+            case Op::build_slice:
+            case Op::build_list:
+            case Op::build_tuple:
             case Op::build_string:
                 return 1 - int(arg);
-            case Op::build_dict: return 1 - 2 * int(arg);
-            case Op::unpack_sequence: return int(arg) - 1;
-            case Op::unpack_ex: return int(arg & 0xfff) + int(arg >> 12);
-            case Op::pop_jump_if_false: case Op::pop_jump_if_true: return -1;
-            case Op::jump_if_false_or_pop: case Op::jump_if_true_or_pop: return jump ? 0 : -1;
-            case Op::for_iter: return jump ? -1 : 1;
-            case Op::call: return -int(arg);
-            case Op::call_kw: return -int(arg) - 1;
-            case Op::call_ex: return -1 - int(arg & 1);
-            case Op::make_function: return -int((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1));
-            case Op::format_value: return (arg & 0x100) ? -1 : 0;
-            case Op::raise_varargs: return -int(arg);
-            case Op::count: break;
+            case Op::build_dict:
+                return 1 - 2 * int(arg);
+            case Op::unpack_sequence:
+                return int(arg) - 1;
+            case Op::unpack_ex:
+                return int(arg & 0xfff) + int(arg >> 12);
+            case Op::pop_jump_if_false:
+            case Op::pop_jump_if_true:
+                return -1;
+            case Op::jump_if_false_or_pop:
+            case Op::jump_if_true_or_pop:
+                return jump ? 0 : -1;
+            case Op::for_iter:
+                return jump ? -1 : 1;
+            case Op::call:
+                return -int(arg);
+            case Op::call_kw:
+                return -int(arg) - 1;
+            case Op::call_ex:
+                return -1 - int(arg & 1);
+            case Op::make_function:
+                return -int((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1));
+            case Op::format_value:
+                return (arg & 0x100) ? -1 : 0;
+            case Op::raise_varargs:
+                return -int(arg);
+            case Op::count:
+                break;
             }
             return 0;
         }
@@ -417,17 +490,19 @@ namespace nl::py
         {
             switch (op)
             {
-            case Op::jump: case Op::pop_jump_if_false: case Op::pop_jump_if_true: case Op::jump_if_false_or_pop:
-            case Op::jump_if_true_or_pop: case Op::for_iter:
+            case Op::jump:
+            case Op::pop_jump_if_false:
+            case Op::pop_jump_if_true:
+            case Op::jump_if_false_or_pop:
+            case Op::jump_if_true_or_pop:
+            case Op::for_iter:
                 return true;
-            default: return false;
+            default:
+                return false;
             }
         }
 
-        bool is_terminal(Op op)
-        {
-            return op == Op::jump || op == Op::return_value || op == Op::raise_varargs;
-        }
+        bool is_terminal(Op op) { return op == Op::jump || op == Op::return_value || op == Op::raise_varargs; }
 
         /// Maximum stack depth, by flow analysis over every path.
         int compute_stack(Code& code)
@@ -481,7 +556,9 @@ namespace nl::py
     class Compiler
     {
     public:
-        Compiler(Vm& vm, std::string_view filename, SyntaxIssue& issue) : m_vm(vm), m_filename(filename), m_issue(issue) {}
+        Compiler(Vm& vm, std::string_view filename, SyntaxIssue& issue) : m_vm(vm), m_filename(filename), m_issue(issue)
+        {
+        }
 
         Code* module(const Program& prog)
         {
@@ -641,9 +718,15 @@ namespace nl::py
                     const bool deref = s.cells.count(n) || it->second >= s.nlocals;
                     const std::uint32_t k = std::uint32_t(it->second);
                     if (deref)
-                        emit(a == Access::load ? Op::load_deref : a == Access::store ? Op::store_deref : Op::delete_deref, k);
+                        emit(a == Access::load    ? Op::load_deref
+                             : a == Access::store ? Op::store_deref
+                                                  : Op::delete_deref,
+                             k);
                     else
-                        emit(a == Access::load ? Op::load_fast : a == Access::store ? Op::store_fast : Op::delete_fast, k);
+                        emit(a == Access::load    ? Op::load_fast
+                             : a == Access::store ? Op::store_fast
+                                                  : Op::delete_fast,
+                             k);
                     return;
                 }
             }
@@ -681,7 +764,9 @@ namespace nl::py
                     store(*s.exprs[i]);
                 }
                 break;
-            case StmtKind::augassign: augassign(s); break;
+            case StmtKind::augassign:
+                augassign(s);
+                break;
             case StmtKind::annassign:
                 if (s.exprs[2])
                 {
@@ -689,12 +774,21 @@ namespace nl::py
                     store(*s.exprs[0]);
                 }
                 break;
-            case StmtKind::if_: if_stmt(s); break;
-            case StmtKind::while_: while_stmt(s); break;
-            case StmtKind::for_: for_stmt(s); break;
+            case StmtKind::if_:
+                if_stmt(s);
+                break;
+            case StmtKind::while_:
+                while_stmt(s);
+                break;
+            case StmtKind::for_:
+                for_stmt(s);
+                break;
             case StmtKind::break_:
-            case StmtKind::continue_: jump_out(s.kind == StmtKind::break_); break;
-            case StmtKind::pass: break;
+            case StmtKind::continue_:
+                jump_out(s.kind == StmtKind::break_);
+                break;
+            case StmtKind::pass:
+                break;
             case StmtKind::return_:
                 if (s.exprs.empty())
                     emit(Op::load_none);
@@ -708,7 +802,8 @@ namespace nl::py
                 name(s.func->name, Access::store);
                 break;
             case StmtKind::global:
-            case StmtKind::nonlocal: break;
+            case StmtKind::nonlocal:
+                break;
             case StmtKind::del:
                 for (auto& t : s.exprs)
                     del(*t);
@@ -803,7 +898,8 @@ namespace nl::py
                 emit(Op::rot_three);
                 emit(Op::store_subscr);
                 break;
-            default: fail("illegal expression for augmented assignment", target.line, target.col);
+            default:
+                fail("illegal expression for augmented assignment", target.line, target.col);
             }
         }
 
@@ -882,7 +978,9 @@ namespace nl::py
         {
             switch (t.kind)
             {
-            case ExprKind::name: name(t.str, Access::store); break;
+            case ExprKind::name:
+                name(t.str, Access::store);
+                break;
             case ExprKind::attribute:
                 expr(*t.kids[0]);
                 emit(Op::store_attr, name_index(t.str));
@@ -912,7 +1010,8 @@ namespace nl::py
                     store(k->kind == ExprKind::starred ? *k->kids[0] : *k);
                 break;
             }
-            default: fail("cannot assign to expression", t.line, t.col);
+            default:
+                fail("cannot assign to expression", t.line, t.col);
             }
         }
 
@@ -920,7 +1019,9 @@ namespace nl::py
         {
             switch (t.kind)
             {
-            case ExprKind::name: name(t.str, Access::del); break;
+            case ExprKind::name:
+                name(t.str, Access::del);
+                break;
             case ExprKind::attribute:
                 expr(*t.kids[0]);
                 emit(Op::delete_attr, name_index(t.str));
@@ -935,7 +1036,8 @@ namespace nl::py
                 for (auto& k : t.kids)
                     del(*k);
                 break;
-            default: fail("cannot delete expression", t.line, t.col);
+            default:
+                fail("cannot delete expression", t.line, t.col);
             }
         }
 
@@ -1131,16 +1233,36 @@ namespace nl::py
             m_unit->line = e.line;
             switch (e.kind)
             {
-            case ExprKind::name: name(e.str, Access::load); break;
-            case ExprKind::none: emit(Op::load_none); break;
-            case ExprKind::true_: emit(Op::load_true); break;
-            case ExprKind::false_: emit(Op::load_false); break;
-            case ExprKind::ellipsis: emit(Op::load_const, add_const(m_vm.m_ellipsis)); break;
-            case ExprKind::integer: integer(e, false); break;
-            case ExprKind::floating: emit(Op::load_const, add_const(Value::from_float(std::strtod(e.str.c_str(), nullptr)))); break;
-            case ExprKind::string: emit(Op::load_const, str_const(e.str)); break;
-            case ExprKind::fstring: fstring(e); break;
-            case ExprKind::formatted_value: formatted_value(e); break;
+            case ExprKind::name:
+                name(e.str, Access::load);
+                break;
+            case ExprKind::none:
+                emit(Op::load_none);
+                break;
+            case ExprKind::true_:
+                emit(Op::load_true);
+                break;
+            case ExprKind::false_:
+                emit(Op::load_false);
+                break;
+            case ExprKind::ellipsis:
+                emit(Op::load_const, add_const(m_vm.m_ellipsis));
+                break;
+            case ExprKind::integer:
+                integer(e, false);
+                break;
+            case ExprKind::floating:
+                emit(Op::load_const, add_const(Value::from_float(std::strtod(e.str.c_str(), nullptr))));
+                break;
+            case ExprKind::string:
+                emit(Op::load_const, str_const(e.str));
+                break;
+            case ExprKind::fstring:
+                fstring(e);
+                break;
+            case ExprKind::formatted_value:
+                formatted_value(e);
+                break;
             case ExprKind::binop:
                 expr(*e.kids[0]);
                 expr(*e.kids[1]);
@@ -1175,7 +1297,9 @@ namespace nl::py
                     patch_here(j);
                 break;
             }
-            case ExprKind::compare: compare(e); break;
+            case ExprKind::compare:
+                compare(e);
+                break;
             case ExprKind::ifexp:
             {
                 expr(*e.kids[0]);
@@ -1187,7 +1311,9 @@ namespace nl::py
                 patch_here(end);
                 break;
             }
-            case ExprKind::call: call(e); break;
+            case ExprKind::call:
+                call(e);
+                break;
             case ExprKind::attribute:
                 expr(*e.kids[0]);
                 m_unit->line = e.line;
@@ -1211,22 +1337,38 @@ namespace nl::py
                 }
                 emit(Op::build_slice, e.kids[2] ? 3 : 2);
                 break;
-            case ExprKind::starred: fail("can't use starred expression here", e.line, e.col); break;
+            case ExprKind::starred:
+                fail("can't use starred expression here", e.line, e.col);
+                break;
             case ExprKind::list:
-            case ExprKind::tuple: sequence(e); break;
-            case ExprKind::set: fail("sets are not supported in NeuronLab's Python", e.line, e.col); break;
-            case ExprKind::dict: dict(e); break;
+            case ExprKind::tuple:
+                sequence(e);
+                break;
+            case ExprKind::set:
+                fail("sets are not supported in NeuronLab's Python", e.line, e.col);
+                break;
+            case ExprKind::dict:
+                dict(e);
+                break;
             case ExprKind::listcomp:
             case ExprKind::dictcomp:
-            case ExprKind::genexp: comprehension(e); break;
-            case ExprKind::setcomp: fail("sets are not supported in NeuronLab's Python", e.line, e.col); break;
-            case ExprKind::lambda: function(*e.func, &e); break;
+            case ExprKind::genexp:
+                comprehension(e);
+                break;
+            case ExprKind::setcomp:
+                fail("sets are not supported in NeuronLab's Python", e.line, e.col);
+                break;
+            case ExprKind::lambda:
+                function(*e.func, &e);
+                break;
             case ExprKind::namedexpr:
                 expr(*e.kids[1]);
                 emit(Op::dup_top);
                 name(e.kids[0]->str, Access::store);
                 break;
-            case ExprKind::yield: fail("'yield' is not supported in NeuronLab's Python", e.line, e.col); break;
+            case ExprKind::yield:
+                fail("'yield' is not supported in NeuronLab's Python", e.line, e.col);
+                break;
             }
             m_unit->line = saved_line;
         }

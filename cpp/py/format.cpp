@@ -466,7 +466,8 @@ namespace nl::py
             case 'g':
             case 'G':
             {
-                const bool integer = type == 'd' || type == 'i' || type == 'u' || type == 'o' || type == 'x' || type == 'X';
+                const bool integer =
+                    type == 'd' || type == 'i' || type == 'u' || type == 'o' || type == 'x' || type == 'X';
                 Value num = value;
                 if (NativeObject* n = value.get<NativeObject>())
                 {
@@ -516,8 +517,8 @@ namespace nl::py
                     // %.3d pads the digits with zeros to the precision.
                     const std::size_t p = std::size_t(std::stoul(precision));
                     std::size_t digit_start = 0;
-                    while (digit_start < s.size() && (s[digit_start] == ' ' || s[digit_start] == '-' ||
-                                                      s[digit_start] == '+'))
+                    while (digit_start < s.size() &&
+                           (s[digit_start] == ' ' || s[digit_start] == '-' || s[digit_start] == '+'))
                         ++digit_start;
                     std::string digits = s.substr(digit_start);
                     std::string prefix = s.substr(0, digit_start);

@@ -10,18 +10,41 @@ namespace nl::py
         const std::unordered_map<std::string_view, Tok>& keywords()
         {
             static const std::unordered_map<std::string_view, Tok> table = {
-                {"False", Tok::kw_false},   {"None", Tok::kw_none},       {"True", Tok::kw_true},
-                {"and", Tok::kw_and},       {"as", Tok::kw_as},           {"assert", Tok::kw_assert},
-                {"async", Tok::kw_async},   {"await", Tok::kw_await},     {"break", Tok::kw_break},
-                {"class", Tok::kw_class},   {"continue", Tok::kw_continue}, {"def", Tok::kw_def},
-                {"del", Tok::kw_del},       {"elif", Tok::kw_elif},       {"else", Tok::kw_else},
-                {"except", Tok::kw_except}, {"finally", Tok::kw_finally}, {"for", Tok::kw_for},
-                {"from", Tok::kw_from},     {"global", Tok::kw_global},   {"if", Tok::kw_if},
-                {"import", Tok::kw_import}, {"in", Tok::kw_in},           {"is", Tok::kw_is},
-                {"lambda", Tok::kw_lambda}, {"nonlocal", Tok::kw_nonlocal}, {"not", Tok::kw_not},
-                {"or", Tok::kw_or},         {"pass", Tok::kw_pass},       {"raise", Tok::kw_raise},
-                {"return", Tok::kw_return}, {"try", Tok::kw_try},         {"while", Tok::kw_while},
-                {"with", Tok::kw_with},     {"yield", Tok::kw_yield},
+                {"False", Tok::kw_false},
+                {"None", Tok::kw_none},
+                {"True", Tok::kw_true},
+                {"and", Tok::kw_and},
+                {"as", Tok::kw_as},
+                {"assert", Tok::kw_assert},
+                {"async", Tok::kw_async},
+                {"await", Tok::kw_await},
+                {"break", Tok::kw_break},
+                {"class", Tok::kw_class},
+                {"continue", Tok::kw_continue},
+                {"def", Tok::kw_def},
+                {"del", Tok::kw_del},
+                {"elif", Tok::kw_elif},
+                {"else", Tok::kw_else},
+                {"except", Tok::kw_except},
+                {"finally", Tok::kw_finally},
+                {"for", Tok::kw_for},
+                {"from", Tok::kw_from},
+                {"global", Tok::kw_global},
+                {"if", Tok::kw_if},
+                {"import", Tok::kw_import},
+                {"in", Tok::kw_in},
+                {"is", Tok::kw_is},
+                {"lambda", Tok::kw_lambda},
+                {"nonlocal", Tok::kw_nonlocal},
+                {"not", Tok::kw_not},
+                {"or", Tok::kw_or},
+                {"pass", Tok::kw_pass},
+                {"raise", Tok::kw_raise},
+                {"return", Tok::kw_return},
+                {"try", Tok::kw_try},
+                {"while", Tok::kw_while},
+                {"with", Tok::kw_with},
+                {"yield", Tok::kw_yield},
             };
             return table;
         }
@@ -310,7 +333,8 @@ namespace nl::py
                     t.text = std::string(word);
                     return true;
                 }
-                if (unsigned(c - '0') < 10u || (c == '.' && m_pos + 1 < m_src.size() && unsigned(m_src[m_pos + 1] - '0') < 10u))
+                if (unsigned(c - '0') < 10u ||
+                    (c == '.' && m_pos + 1 < m_src.size() && unsigned(m_src[m_pos + 1] - '0') < 10u))
                     return number(line, col);
                 if (c == '"' || c == '\'')
                     return string(line, col, false, false, false);
@@ -362,9 +386,7 @@ namespace nl::py
                 const std::size_t start = m_pos;
                 std::string digits;
                 auto bad = [&](const char* kind)
-                {
-                    return fail(std::string("invalid ") + kind + " literal", line, col);
-                };
+                { return fail(std::string("invalid ") + kind + " literal", line, col); };
                 // Reads digits of `base` with single underscores between them.
                 auto read_digits = [&](int base, bool need_one) -> int
                 {
@@ -373,13 +395,17 @@ namespace nl::py
                     while (m_pos < m_src.size())
                     {
                         const char ch = m_src[m_pos];
-                        int d = ch >= '0' && ch <= '9' ? ch - '0' : (ch | 32) >= 'a' && (ch | 32) <= 'f' ? (ch | 32) - 'a' + 10 : 99;
+                        int d = ch >= '0' && ch <= '9'                 ? ch - '0'
+                                : (ch | 32) >= 'a' && (ch | 32) <= 'f' ? (ch | 32) - 'a' + 10
+                                                                       : 99;
                         if (ch == '_')
                         {
                             if (m_pos + 1 >= m_src.size())
                                 return -2;
                             const char nx = m_src[m_pos + 1];
-                            int nd = nx >= '0' && nx <= '9' ? nx - '0' : (nx | 32) >= 'a' && (nx | 32) <= 'f' ? (nx | 32) - 'a' + 10 : 99;
+                            int nd = nx >= '0' && nx <= '9'                 ? nx - '0'
+                                     : (nx | 32) >= 'a' && (nx | 32) <= 'f' ? (nx | 32) - 'a' + 10
+                                                                            : 99;
                             if (nd >= base || count == 0)
                                 return -2;
                             ++m_pos;
@@ -404,7 +430,8 @@ namespace nl::py
                 };
                 const char c0 = m_src[m_pos];
                 if (c0 == '0' && m_pos + 1 < m_src.size() &&
-                    ((m_src[m_pos + 1] | 32) == 'x' || (m_src[m_pos + 1] | 32) == 'o' || (m_src[m_pos + 1] | 32) == 'b'))
+                    ((m_src[m_pos + 1] | 32) == 'x' || (m_src[m_pos + 1] | 32) == 'o' ||
+                     (m_src[m_pos + 1] | 32) == 'b'))
                 {
                     const char k = char(m_src[m_pos + 1] | 32);
                     const int base = k == 'x' ? 16 : k == 'o' ? 8 : 2;
@@ -487,11 +514,12 @@ namespace nl::py
                             return fail("unterminated triple-quoted string literal (detected at line " +
                                             std::to_string(m_line) + ")",
                                         line, col);
-                        return fail("unterminated string literal (detected at line " + std::to_string(line) + ")",
-                                    line, col);
+                        return fail("unterminated string literal (detected at line " + std::to_string(line) + ")", line,
+                                    col);
                     }
                     const char c = m_src[m_pos];
-                    if (c == q && (!triple || (m_pos + 2 < m_src.size() && m_src[m_pos + 1] == q && m_src[m_pos + 2] == q)))
+                    if (c == q &&
+                        (!triple || (m_pos + 2 < m_src.size() && m_src[m_pos + 1] == q && m_src[m_pos + 2] == q)))
                         break;
                     if (c == '\n' || c == '\r')
                     {
@@ -546,13 +574,17 @@ namespace nl::py
                 int len = 1;
                 switch (c)
                 {
-                case '(': case '[': case '{':
+                case '(':
+                case '[':
+                case '{':
                     if (m_brackets.size() >= 200)
                         return fail("too many nested parentheses", line, col);
                     m_brackets.push_back({c, line, col});
                     k = c == '(' ? Tok::lpar : c == '[' ? Tok::lsqb : Tok::lbrace;
                     break;
-                case ')': case ']': case '}':
+                case ')':
+                case ']':
+                case '}':
                 {
                     const char open = c == ')' ? '(' : c == ']' ? '[' : '{';
                     if (m_brackets.empty())
@@ -570,54 +602,211 @@ namespace nl::py
                     k = c == ')' ? Tok::rpar : c == ']' ? Tok::rsqb : Tok::rbrace;
                     break;
                 }
-                case ',': k = Tok::comma; break;
+                case ',':
+                    k = Tok::comma;
+                    break;
                 case ':':
-                    if (n == '=') { k = Tok::walrus; len = 2; }
-                    else k = Tok::colon;
+                    if (n == '=')
+                    {
+                        k = Tok::walrus;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::colon;
                     break;
-                case ';': k = Tok::semicolon; break;
+                case ';':
+                    k = Tok::semicolon;
+                    break;
                 case '.':
-                    if (n == '.' && n2 == '.') { k = Tok::ellipsis; len = 3; }
-                    else k = Tok::dot;
+                    if (n == '.' && n2 == '.')
+                    {
+                        k = Tok::ellipsis;
+                        len = 3;
+                    }
+                    else
+                        k = Tok::dot;
                     break;
-                case '+': if (n == '=') { k = Tok::plus_eq; len = 2; } else k = Tok::plus; break;
+                case '+':
+                    if (n == '=')
+                    {
+                        k = Tok::plus_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::plus;
+                    break;
                 case '-':
-                    if (n == '=') { k = Tok::minus_eq; len = 2; }
-                    else if (n == '>') { k = Tok::arrow; len = 2; }
-                    else k = Tok::minus;
+                    if (n == '=')
+                    {
+                        k = Tok::minus_eq;
+                        len = 2;
+                    }
+                    else if (n == '>')
+                    {
+                        k = Tok::arrow;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::minus;
                     break;
                 case '*':
-                    if (n == '*') { if (n2 == '=') { k = Tok::dstar_eq; len = 3; } else { k = Tok::dstar; len = 2; } }
-                    else if (n == '=') { k = Tok::star_eq; len = 2; }
-                    else k = Tok::star;
+                    if (n == '*')
+                    {
+                        if (n2 == '=')
+                        {
+                            k = Tok::dstar_eq;
+                            len = 3;
+                        }
+                        else
+                        {
+                            k = Tok::dstar;
+                            len = 2;
+                        }
+                    }
+                    else if (n == '=')
+                    {
+                        k = Tok::star_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::star;
                     break;
                 case '/':
-                    if (n == '/') { if (n2 == '=') { k = Tok::dslash_eq; len = 3; } else { k = Tok::dslash; len = 2; } }
-                    else if (n == '=') { k = Tok::slash_eq; len = 2; }
-                    else k = Tok::slash;
+                    if (n == '/')
+                    {
+                        if (n2 == '=')
+                        {
+                            k = Tok::dslash_eq;
+                            len = 3;
+                        }
+                        else
+                        {
+                            k = Tok::dslash;
+                            len = 2;
+                        }
+                    }
+                    else if (n == '=')
+                    {
+                        k = Tok::slash_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::slash;
                     break;
-                case '%': if (n == '=') { k = Tok::percent_eq; len = 2; } else k = Tok::percent; break;
-                case '@': if (n == '=') { k = Tok::at_eq; len = 2; } else k = Tok::at; break;
-                case '&': if (n == '=') { k = Tok::amp_eq; len = 2; } else k = Tok::amp; break;
-                case '|': if (n == '=') { k = Tok::pipe_eq; len = 2; } else k = Tok::pipe; break;
-                case '^': if (n == '=') { k = Tok::caret_eq; len = 2; } else k = Tok::caret; break;
-                case '~': k = Tok::tilde; break;
+                case '%':
+                    if (n == '=')
+                    {
+                        k = Tok::percent_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::percent;
+                    break;
+                case '@':
+                    if (n == '=')
+                    {
+                        k = Tok::at_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::at;
+                    break;
+                case '&':
+                    if (n == '=')
+                    {
+                        k = Tok::amp_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::amp;
+                    break;
+                case '|':
+                    if (n == '=')
+                    {
+                        k = Tok::pipe_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::pipe;
+                    break;
+                case '^':
+                    if (n == '=')
+                    {
+                        k = Tok::caret_eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::caret;
+                    break;
+                case '~':
+                    k = Tok::tilde;
+                    break;
                 case '<':
-                    if (n == '<') { if (n2 == '=') { k = Tok::lshift_eq; len = 3; } else { k = Tok::lshift; len = 2; } }
-                    else if (n == '=') { k = Tok::le; len = 2; }
-                    else if (n == '>') return fail("invalid syntax", line, col);
-                    else k = Tok::lt;
+                    if (n == '<')
+                    {
+                        if (n2 == '=')
+                        {
+                            k = Tok::lshift_eq;
+                            len = 3;
+                        }
+                        else
+                        {
+                            k = Tok::lshift;
+                            len = 2;
+                        }
+                    }
+                    else if (n == '=')
+                    {
+                        k = Tok::le;
+                        len = 2;
+                    }
+                    else if (n == '>')
+                        return fail("invalid syntax", line, col);
+                    else
+                        k = Tok::lt;
                     break;
                 case '>':
-                    if (n == '>') { if (n2 == '=') { k = Tok::rshift_eq; len = 3; } else { k = Tok::rshift; len = 2; } }
-                    else if (n == '=') { k = Tok::ge; len = 2; }
-                    else k = Tok::gt;
+                    if (n == '>')
+                    {
+                        if (n2 == '=')
+                        {
+                            k = Tok::rshift_eq;
+                            len = 3;
+                        }
+                        else
+                        {
+                            k = Tok::rshift;
+                            len = 2;
+                        }
+                    }
+                    else if (n == '=')
+                    {
+                        k = Tok::ge;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::gt;
                     break;
-                case '=': if (n == '=') { k = Tok::eq; len = 2; } else k = Tok::assign; break;
+                case '=':
+                    if (n == '=')
+                    {
+                        k = Tok::eq;
+                        len = 2;
+                    }
+                    else
+                        k = Tok::assign;
+                    break;
                 case '!':
-                    if (n == '=') { k = Tok::ne; len = 2; break; }
+                    if (n == '=')
+                    {
+                        k = Tok::ne;
+                        len = 2;
+                        break;
+                    }
                     return fail("invalid syntax", line, col);
-                case '$': case '?': case '`':
+                case '$':
+                case '?':
+                case '`':
                     return fail(std::string("invalid syntax"), line, col);
                 default:
                 {
@@ -662,18 +851,46 @@ namespace nl::py
             pos += 2;
             switch (n)
             {
-            case '\n': break;
-            case '\\': value += '\\'; break;
-            case '\'': value += '\''; break;
-            case '"': value += '"'; break;
-            case 'a': value += '\a'; break;
-            case 'b': value += '\b'; break;
-            case 'f': value += '\f'; break;
-            case 'n': value += '\n'; break;
-            case 'r': value += '\r'; break;
-            case 't': value += '\t'; break;
-            case 'v': value += '\v'; break;
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            case '\n':
+                break;
+            case '\\':
+                value += '\\';
+                break;
+            case '\'':
+                value += '\'';
+                break;
+            case '"':
+                value += '"';
+                break;
+            case 'a':
+                value += '\a';
+                break;
+            case 'b':
+                value += '\b';
+                break;
+            case 'f':
+                value += '\f';
+                break;
+            case 'n':
+                value += '\n';
+                break;
+            case 'r':
+                value += '\r';
+                break;
+            case 't':
+                value += '\t';
+                break;
+            case 'v':
+                value += '\v';
+                break;
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7':
             {
                 unsigned v = unsigned(n - '0');
                 for (int k = 0; k < 2 && pos < body.size() && unsigned(body[pos] - '0') < 8u; ++k)
@@ -681,14 +898,16 @@ namespace nl::py
                 append_utf8(value, v);
                 break;
             }
-            case 'x': case 'u': case 'U':
+            case 'x':
+            case 'u':
+            case 'U':
             {
                 const int len = n == 'x' ? 2 : n == 'u' ? 4 : 8;
                 std::uint32_t v = 0;
                 for (int k = 0; k < len; ++k)
                 {
                     const char h = pos < body.size() ? body[pos] : '\0';
-                    const int d = h >= '0' && h <= '9' ? h - '0'
+                    const int d = h >= '0' && h <= '9'                 ? h - '0'
                                   : (h | 32) >= 'a' && (h | 32) <= 'f' ? (h | 32) - 'a' + 10
                                                                        : -1;
                     if (d < 0)
@@ -734,19 +953,32 @@ namespace nl::py
     {
         switch (t)
         {
-        case Tok::lpar: return "(";
-        case Tok::rpar: return ")";
-        case Tok::lsqb: return "[";
-        case Tok::rsqb: return "]";
-        case Tok::lbrace: return "{";
-        case Tok::rbrace: return "}";
-        case Tok::comma: return ",";
-        case Tok::colon: return ":";
-        case Tok::semicolon: return ";";
-        case Tok::dot: return ".";
-        case Tok::assign: return "=";
-        case Tok::arrow: return "->";
-        default: return "?";
+        case Tok::lpar:
+            return "(";
+        case Tok::rpar:
+            return ")";
+        case Tok::lsqb:
+            return "[";
+        case Tok::rsqb:
+            return "]";
+        case Tok::lbrace:
+            return "{";
+        case Tok::rbrace:
+            return "}";
+        case Tok::comma:
+            return ",";
+        case Tok::colon:
+            return ":";
+        case Tok::semicolon:
+            return ";";
+        case Tok::dot:
+            return ".";
+        case Tok::assign:
+            return "=";
+        case Tok::arrow:
+            return "->";
+        default:
+            return "?";
         }
     }
 }

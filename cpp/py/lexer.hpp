@@ -22,19 +22,89 @@ namespace nl::py
         string,    // text: the decoded value
         fstring,   // text: the raw body between the quotes (escapes not yet decoded)
         // punctuation and operators
-        lpar, rpar, lsqb, rsqb, lbrace, rbrace,
-        comma, colon, semicolon, dot, ellipsis, arrow,
-        plus, minus, star, slash, dslash, percent, dstar, at,
-        lshift, rshift, amp, pipe, caret, tilde,
-        lt, gt, le, ge, eq, ne,
-        assign, walrus,
-        plus_eq, minus_eq, star_eq, slash_eq, dslash_eq, percent_eq, dstar_eq, at_eq,
-        amp_eq, pipe_eq, caret_eq, lshift_eq, rshift_eq,
+        lpar,
+        rpar,
+        lsqb,
+        rsqb,
+        lbrace,
+        rbrace,
+        comma,
+        colon,
+        semicolon,
+        dot,
+        ellipsis,
+        arrow,
+        plus,
+        minus,
+        star,
+        slash,
+        dslash,
+        percent,
+        dstar,
+        at,
+        lshift,
+        rshift,
+        amp,
+        pipe,
+        caret,
+        tilde,
+        lt,
+        gt,
+        le,
+        ge,
+        eq,
+        ne,
+        assign,
+        walrus,
+        plus_eq,
+        minus_eq,
+        star_eq,
+        slash_eq,
+        dslash_eq,
+        percent_eq,
+        dstar_eq,
+        at_eq,
+        amp_eq,
+        pipe_eq,
+        caret_eq,
+        lshift_eq,
+        rshift_eq,
         // keywords
-        kw_false, kw_none, kw_true, kw_and, kw_as, kw_assert, kw_async, kw_await, kw_break,
-        kw_class, kw_continue, kw_def, kw_del, kw_elif, kw_else, kw_except, kw_finally,
-        kw_for, kw_from, kw_global, kw_if, kw_import, kw_in, kw_is, kw_lambda, kw_nonlocal,
-        kw_not, kw_or, kw_pass, kw_raise, kw_return, kw_try, kw_while, kw_with, kw_yield,
+        kw_false,
+        kw_none,
+        kw_true,
+        kw_and,
+        kw_as,
+        kw_assert,
+        kw_async,
+        kw_await,
+        kw_break,
+        kw_class,
+        kw_continue,
+        kw_def,
+        kw_del,
+        kw_elif,
+        kw_else,
+        kw_except,
+        kw_finally,
+        kw_for,
+        kw_from,
+        kw_global,
+        kw_if,
+        kw_import,
+        kw_in,
+        kw_is,
+        kw_lambda,
+        kw_nonlocal,
+        kw_not,
+        kw_or,
+        kw_pass,
+        kw_raise,
+        kw_return,
+        kw_try,
+        kw_while,
+        kw_with,
+        kw_yield,
     };
 
     struct Token
@@ -45,10 +115,10 @@ namespace nl::py
         int end_line;  // where the token ends (strings may span lines)
         int end_col;
         std::string text;
-        std::uint8_t base = 10;      // integer literals
-        bool raw = false;            // fstring: r prefix
-        bool bytes = false;          // string: b prefix (unsupported, reported by the parser)
-        char quote = 0;              // fstring: the quote character
+        std::uint8_t base = 10;  // integer literals
+        bool raw = false;        // fstring: r prefix
+        bool bytes = false;      // string: b prefix (unsupported, reported by the parser)
+        char quote = 0;          // fstring: the quote character
     };
 
     /// A SyntaxError (or IndentationError / TabError) found while reading source.

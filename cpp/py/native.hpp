@@ -56,8 +56,8 @@ namespace nl::py
     class Call
     {
     public:
-        Call(Vm& v, Value self_value, const Value* args, std::size_t nargs, const Value* kwnames,
-             const Value* kwvalues, std::size_t nkw)
+        Call(Vm& v, Value self_value, const Value* args, std::size_t nargs, const Value* kwnames, const Value* kwvalues,
+             std::size_t nkw)
             : vm(v), self(self_value), m_args(args), m_nargs(nargs), m_kwnames(kwnames), m_kwvalues(kwvalues),
               m_nkw(nkw)
         {

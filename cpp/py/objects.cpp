@@ -45,8 +45,12 @@ namespace nl::py
     std::int64_t Range::length() const
     {
         if (step > 0)
-            return start < stop ? std::int64_t((std::uint64_t(stop) - std::uint64_t(start) - 1) / std::uint64_t(step) + 1) : 0;
-        return start > stop ? std::int64_t((std::uint64_t(start) - std::uint64_t(stop) - 1) / (0 - std::uint64_t(step)) + 1) : 0;
+            return start < stop
+                       ? std::int64_t((std::uint64_t(stop) - std::uint64_t(start) - 1) / std::uint64_t(step) + 1)
+                       : 0;
+        return start > stop
+                   ? std::int64_t((std::uint64_t(start) - std::uint64_t(stop) - 1) / (0 - std::uint64_t(step)) + 1)
+                   : 0;
     }
 
     void Dict::trace(Tracer& t)
@@ -184,32 +188,53 @@ namespace nl::py
     {
         switch (v.tag)
         {
-        case Tag::none: return t.none;
-        case Tag::boolean: return t.bool_;
-        case Tag::integer: return t.int_;
-        case Tag::floating: return t.float_;
-        case Tag::object: break;
-        default: return t.object;
+        case Tag::none:
+            return t.none;
+        case Tag::boolean:
+            return t.bool_;
+        case Tag::integer:
+            return t.int_;
+        case Tag::floating:
+            return t.float_;
+        case Tag::object:
+            break;
+        default:
+            return t.object;
         }
         switch (v.o->kind)
         {
-        case Kind::bigint: return t.int_;
-        case Kind::str: return t.str;
-        case Kind::list: return t.list;
-        case Kind::tuple: return t.tuple;
-        case Kind::dict: return t.dict;
-        case Kind::code: return t.code;
-        case Kind::function: return t.function;
-        case Kind::cell: return t.cell;
-        case Kind::native_function: return t.builtin_function;
+        case Kind::bigint:
+            return t.int_;
+        case Kind::str:
+            return t.str;
+        case Kind::list:
+            return t.list;
+        case Kind::tuple:
+            return t.tuple;
+        case Kind::dict:
+            return t.dict;
+        case Kind::code:
+            return t.code;
+        case Kind::function:
+            return t.function;
+        case Kind::cell:
+            return t.cell;
+        case Kind::native_function:
+            return t.builtin_function;
         case Kind::bound_method:
             return v.as<BoundMethod>()->func.get<NativeFunction>() ? t.builtin_function : t.method;
-        case Kind::module: return t.module;
-        case Kind::type: return t.type;
-        case Kind::range: return t.range;
-        case Kind::slice: return t.slice;
-        case Kind::exception: return v.as<Exception>()->type;
-        case Kind::native: return v.as<NativeObject>()->type;
+        case Kind::module:
+            return t.module;
+        case Kind::type:
+            return t.type;
+        case Kind::range:
+            return t.range;
+        case Kind::slice:
+            return t.slice;
+        case Kind::exception:
+            return v.as<Exception>()->type;
+        case Kind::native:
+            return v.as<NativeObject>()->type;
         case Kind::dict_view:
         {
             const IterKind w = v.as<DictView>()->which;
@@ -218,19 +243,32 @@ namespace nl::py
         case Kind::iterator:
             switch (v.as<Iterator>()->ik)
             {
-            case IterKind::range: return t.range_iterator;
-            case IterKind::list: return t.list_iterator;
-            case IterKind::tuple: return t.tuple_iterator;
-            case IterKind::str: return t.str_iterator;
-            case IterKind::dict_keys: return t.dict_keyiterator;
-            case IterKind::dict_values: return t.dict_valueiterator;
-            case IterKind::dict_items: return t.dict_itemiterator;
-            case IterKind::reversed_list: return t.list_reverseiterator;
-            case IterKind::enumerate: return t.enumerate;
-            case IterKind::zip: return t.zip;
-            case IterKind::map: return t.map;
-            case IterKind::filter: return t.filter;
-            case IterKind::native: return t.object;
+            case IterKind::range:
+                return t.range_iterator;
+            case IterKind::list:
+                return t.list_iterator;
+            case IterKind::tuple:
+                return t.tuple_iterator;
+            case IterKind::str:
+                return t.str_iterator;
+            case IterKind::dict_keys:
+                return t.dict_keyiterator;
+            case IterKind::dict_values:
+                return t.dict_valueiterator;
+            case IterKind::dict_items:
+                return t.dict_itemiterator;
+            case IterKind::reversed_list:
+                return t.list_reverseiterator;
+            case IterKind::enumerate:
+                return t.enumerate;
+            case IterKind::zip:
+                return t.zip;
+            case IterKind::map:
+                return t.map;
+            case IterKind::filter:
+                return t.filter;
+            case IterKind::native:
+                return t.object;
             }
         }
         return t.object;
@@ -346,7 +384,8 @@ namespace nl::py
         std::string address(const void* p)
         {
             char buf[32];
-            std::snprintf(buf, sizeof buf, "0x%012llx", static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(p)));
+            std::snprintf(buf, sizeof buf, "0x%012llx",
+                          static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(p)));
             return buf;
         }
     }
@@ -357,12 +396,23 @@ namespace nl::py
     {
         switch (v.tag)
         {
-        case Tag::none: out += "None"; return true;
-        case Tag::boolean: out += v.b ? "True" : "False"; return true;
-        case Tag::integer: out += std::to_string(v.i); return true;
-        case Tag::floating: out += float_repr(v.f); return true;
-        case Tag::object: break;
-        default: out += "<undefined>"; return true;
+        case Tag::none:
+            out += "None";
+            return true;
+        case Tag::boolean:
+            out += v.b ? "True" : "False";
+            return true;
+        case Tag::integer:
+            out += std::to_string(v.i);
+            return true;
+        case Tag::floating:
+            out += float_repr(v.f);
+            return true;
+        case Tag::object:
+            break;
+        default:
+            out += "<undefined>";
+            return true;
         }
         if (depth > 400)
         {
@@ -401,10 +451,15 @@ namespace nl::py
         };
         switch (o->kind)
         {
-        case Kind::bigint: return int_to_string(v, out);
-        case Kind::str: repr_string(v.as<Str>()->text, out); return true;
-        case Kind::list: return container(v.as<List>()->items, "[", "]", false);
-        case Kind::tuple: return container(v.as<Tuple>()->items, "(", ")", true);
+        case Kind::bigint:
+            return int_to_string(v, out);
+        case Kind::str:
+            repr_string(v.as<Str>()->text, out);
+            return true;
+        case Kind::list:
+            return container(v.as<List>()->items, "[", "]", false);
+        case Kind::tuple:
+            return container(v.as<Tuple>()->items, "(", ")", true);
         case Kind::dict:
         {
             Dict* d = v.as<Dict>();
@@ -468,7 +523,9 @@ namespace nl::py
             out += "<module '" + m->name + "' (built-in)>";
             return true;
         }
-        case Kind::type: out += "<class '" + v.as<TypeObj>()->qualified_name() + "'>"; return true;
+        case Kind::type:
+            out += "<class '" + v.as<TypeObj>()->qualified_name() + "'>";
+            return true;
         case Kind::range:
         {
             Range* r = v.as<Range>();
@@ -534,9 +591,15 @@ namespace nl::py
             out += "<" + n->type->qualified_name() + " object at " + address(o) + ">";
             return true;
         }
-        case Kind::iterator: out += "<" + type_name(v) + " object at " + address(o) + ">"; return true;
-        case Kind::cell: out += "<cell at " + address(o) + ">"; return true;
-        case Kind::code: out += "<code object " + v.as<Code>()->name + ">"; return true;
+        case Kind::iterator:
+            out += "<" + type_name(v) + " object at " + address(o) + ">";
+            return true;
+        case Kind::cell:
+            out += "<cell at " + address(o) + ">";
+            return true;
+        case Kind::code:
+            out += "<code object " + v.as<Code>()->name + ">";
+            return true;
         }
         return true;
     }
@@ -595,22 +658,35 @@ namespace nl::py
     {
         switch (v.tag)
         {
-        case Tag::none: return 0;
-        case Tag::boolean: return v.b;
-        case Tag::integer: return v.i != 0;
-        case Tag::floating: return v.f != 0.0;
-        case Tag::object: break;
-        default: return 0;
+        case Tag::none:
+            return 0;
+        case Tag::boolean:
+            return v.b;
+        case Tag::integer:
+            return v.i != 0;
+        case Tag::floating:
+            return v.f != 0.0;
+        case Tag::object:
+            break;
+        default:
+            return 0;
         }
         switch (v.o->kind)
         {
-        case Kind::bigint: return !v.as<BigIntObj>()->value.is_zero();
-        case Kind::str: return !v.as<Str>()->text.empty();
-        case Kind::list: return !v.as<List>()->items.empty();
-        case Kind::tuple: return !v.as<Tuple>()->items.empty();
-        case Kind::dict: return v.as<Dict>()->size() != 0;
-        case Kind::range: return v.as<Range>()->length() != 0;
-        case Kind::dict_view: return v.as<DictView>()->dict->size() != 0;
+        case Kind::bigint:
+            return !v.as<BigIntObj>()->value.is_zero();
+        case Kind::str:
+            return !v.as<Str>()->text.empty();
+        case Kind::list:
+            return !v.as<List>()->items.empty();
+        case Kind::tuple:
+            return !v.as<Tuple>()->items.empty();
+        case Kind::dict:
+            return v.as<Dict>()->size() != 0;
+        case Kind::range:
+            return v.as<Range>()->length() != 0;
+        case Kind::dict_view:
+            return v.as<DictView>()->dict->size() != 0;
         case Kind::native:
         {
             NativeObject* n = v.as<NativeObject>();
@@ -625,7 +701,8 @@ namespace nl::py
             }
             return 1;
         }
-        default: return 1;
+        default:
+            return 1;
         }
     }
 
@@ -651,8 +728,12 @@ namespace nl::py
         switch (v.tag)
         {
         case Tag::boolean:
-        case Tag::integer: out = double(v.small_int()); return true;
-        case Tag::floating: out = v.f; return true;
+        case Tag::integer:
+            out = double(v.small_int());
+            return true;
+        case Tag::floating:
+            out = v.f;
+            return true;
         case Tag::object:
             if (BigIntObj* b = v.get<BigIntObj>())
             {
@@ -671,7 +752,8 @@ namespace nl::py
                 return to_double(r, out);
             }
             break;
-        default: break;
+        default:
+            break;
         }
         raise_type_error("must be real number, not " + type_name(v));
         return false;
@@ -710,20 +792,34 @@ namespace nl::py
         {
             switch (op)
             {
-            case BinOp::add: return "+";
-            case BinOp::sub: return "-";
-            case BinOp::mul: return "*";
-            case BinOp::truediv: return "/";
-            case BinOp::floordiv: return "//";
-            case BinOp::mod: return "%";
-            case BinOp::pow: return "** or pow()";
-            case BinOp::matmul: return "@";
-            case BinOp::lshift: return "<<";
-            case BinOp::rshift: return ">>";
-            case BinOp::bit_and: return "&";
-            case BinOp::bit_or: return "|";
-            case BinOp::bit_xor: return "^";
-            default: return "?";
+            case BinOp::add:
+                return "+";
+            case BinOp::sub:
+                return "-";
+            case BinOp::mul:
+                return "*";
+            case BinOp::truediv:
+                return "/";
+            case BinOp::floordiv:
+                return "//";
+            case BinOp::mod:
+                return "%";
+            case BinOp::pow:
+                return "** or pow()";
+            case BinOp::matmul:
+                return "@";
+            case BinOp::lshift:
+                return "<<";
+            case BinOp::rshift:
+                return ">>";
+            case BinOp::bit_and:
+                return "&";
+            case BinOp::bit_or:
+                return "|";
+            case BinOp::bit_xor:
+                return "^";
+            default:
+                return "?";
             }
         }
 
@@ -731,12 +827,18 @@ namespace nl::py
         {
             switch (op)
             {
-            case CmpOp::lt: return "<";
-            case CmpOp::le: return "<=";
-            case CmpOp::gt: return ">";
-            case CmpOp::ge: return ">=";
-            case CmpOp::eq: return "==";
-            default: return "!=";
+            case CmpOp::lt:
+                return "<";
+            case CmpOp::le:
+                return "<=";
+            case CmpOp::gt:
+                return ">";
+            case CmpOp::ge:
+                return ">=";
+            case CmpOp::eq:
+                return "==";
+            default:
+                return "!=";
             }
         }
 
@@ -744,11 +846,16 @@ namespace nl::py
         {
             switch (op)
             {
-            case CmpOp::lt: return CmpOp::gt;
-            case CmpOp::le: return CmpOp::ge;
-            case CmpOp::gt: return CmpOp::lt;
-            case CmpOp::ge: return CmpOp::le;
-            default: return op;
+            case CmpOp::lt:
+                return CmpOp::gt;
+            case CmpOp::le:
+                return CmpOp::ge;
+            case CmpOp::gt:
+                return CmpOp::lt;
+            case CmpOp::ge:
+                return CmpOp::le;
+            default:
+                return op;
             }
         }
 
@@ -782,9 +889,12 @@ namespace nl::py
     {
         switch (op)
         {
-        case BinOp::add: return Value::from_float(a + b);
-        case BinOp::sub: return Value::from_float(a - b);
-        case BinOp::mul: return Value::from_float(a * b);
+        case BinOp::add:
+            return Value::from_float(a + b);
+        case BinOp::sub:
+            return Value::from_float(a - b);
+        case BinOp::mul:
+            return Value::from_float(a * b);
         case BinOp::truediv:
             if (b == 0.0)
                 return raise_zero_division("float division by zero");
@@ -810,7 +920,8 @@ namespace nl::py
                 return raise_overflow("(34, 'Numerical result out of range')");
             return Value::from_float(r);
         }
-        default: return Value::not_implemented();
+        default:
+            return Value::not_implemented();
         }
     }
 
@@ -889,10 +1000,14 @@ namespace nl::py
                 if (y < 0)
                     return raise_value_error("negative shift count");
                 return Value::from_int(y >= 64 ? (x < 0 ? -1 : 0) : (x >> y));
-            case BinOp::bit_and: return Value::from_int(x & y);
-            case BinOp::bit_or: return Value::from_int(x | y);
-            case BinOp::bit_xor: return Value::from_int(x ^ y);
-            default: return Value::not_implemented();
+            case BinOp::bit_and:
+                return Value::from_int(x & y);
+            case BinOp::bit_or:
+                return Value::from_int(x | y);
+            case BinOp::bit_xor:
+                return Value::from_int(x ^ y);
+            default:
+                return Value::not_implemented();
             }
         }
         // The general case, in big integers.
@@ -901,8 +1016,10 @@ namespace nl::py
         to_bigint(b, y);
         switch (op)
         {
-        case BinOp::add: return new_int(x + y);
-        case BinOp::sub: return new_int(x - y);
+        case BinOp::add:
+            return new_int(x + y);
+        case BinOp::sub:
+            return new_int(x - y);
         case BinOp::mul:
             if (!charge((x.limbs() * y.limbs()) / 64) || !reserve_bytes((x.limbs() + y.limbs()) * 4))
                 return Value::error();
@@ -979,10 +1096,14 @@ namespace nl::py
                 return Value::from_int(x.negative() ? -1 : 0);
             return new_int(x.shift_right(std::size_t(y.to_int64())));
         }
-        case BinOp::bit_and: return new_int(x & y);
-        case BinOp::bit_or: return new_int(x | y);
-        case BinOp::bit_xor: return new_int(x ^ y);
-        default: return Value::not_implemented();
+        case BinOp::bit_and:
+            return new_int(x & y);
+        case BinOp::bit_or:
+            return new_int(x | y);
+        case BinOp::bit_xor:
+            return new_int(x ^ y);
+        default:
+            return Value::not_implemented();
         }
     }
 
@@ -1196,8 +1317,8 @@ namespace nl::py
             if (!r.is_not_implemented())
                 return r;
         }
-        return raise_type_error(std::string("unsupported operand type(s) for ") + op_symbol(op) + ": '" +
-                                type_name(a) + "' and '" + type_name(b) + "'");
+        return raise_type_error(std::string("unsupported operand type(s) for ") + op_symbol(op) + ": '" + type_name(a) +
+                                "' and '" + type_name(b) + "'");
     }
 
     Value Vm::inplace(BinOp op, Value a, Value b)
@@ -1239,7 +1360,8 @@ namespace nl::py
             if (msg && msg->text.rfind(prefix, 0) == 0)
             {
                 std::string sym = op == BinOp::pow ? "**=" : std::string(op_symbol(op)) + "=";
-                m_pending->args[0] = new_str("unsupported operand type(s) for " + sym + msg->text.substr(prefix.size()));
+                m_pending->args[0] =
+                    new_str("unsupported operand type(s) for " + sym + msg->text.substr(prefix.size()));
             }
         }
         return r;
@@ -1335,13 +1457,20 @@ namespace nl::py
                 return op == CmpOp::ne;
             switch (op)
             {
-            case CmpOp::lt: return c < 0;
-            case CmpOp::le: return c <= 0;
-            case CmpOp::eq: return c == 0;
-            case CmpOp::ne: return c != 0;
-            case CmpOp::gt: return c > 0;
-            case CmpOp::ge: return c >= 0;
-            default: return 0;
+            case CmpOp::lt:
+                return c < 0;
+            case CmpOp::le:
+                return c <= 0;
+            case CmpOp::eq:
+                return c == 0;
+            case CmpOp::ne:
+                return c != 0;
+            case CmpOp::gt:
+                return c > 0;
+            case CmpOp::ge:
+                return c >= 0;
+            default:
+                return 0;
             }
         };
         if (is_number(a) && is_number(b))
@@ -1447,8 +1576,8 @@ namespace nl::py
             bool eq = la == lb && (la == 0 || (ra->start == rb->start && (la == 1 || ra->step == rb->step)));
             return eq == (op == CmpOp::eq);
         }
-        if (a.get<Exception>() || b.get<Exception>() || a.get<TypeObj>() || b.get<TypeObj>() ||
-            a.get<Function>() || b.get<Function>() || a.get<NativeFunction>() || a.get<Module>())
+        if (a.get<Exception>() || b.get<Exception>() || a.get<TypeObj>() || b.get<TypeObj>() || a.get<Function>() ||
+            b.get<Function>() || a.get<NativeFunction>() || a.get<Module>())
         {
             if (op == CmpOp::eq || op == CmpOp::ne)
                 return (a.is_obj() && b.is_obj() && a.o == b.o) == (op == CmpOp::eq);
@@ -1482,11 +1611,20 @@ namespace nl::py
             {
                 switch (a.tag)
                 {
-                case Tag::object: same = a.o == b.o; break;
-                case Tag::boolean: same = a.b == b.b; break;
-                case Tag::integer: same = a.i == b.i; break;
-                case Tag::floating: same = std::memcmp(&a.f, &b.f, sizeof(double)) == 0; break;
-                default: break;
+                case Tag::object:
+                    same = a.o == b.o;
+                    break;
+                case Tag::boolean:
+                    same = a.b == b.b;
+                    break;
+                case Tag::integer:
+                    same = a.i == b.i;
+                    break;
+                case Tag::floating:
+                    same = std::memcmp(&a.f, &b.f, sizeof(double)) == 0;
+                    break;
+                default:
+                    break;
                 }
             }
             return Value::from_bool(same == (op == CmpOp::is));
@@ -1499,7 +1637,8 @@ namespace nl::py
                 return Value::error();
             return Value::from_bool((c == 1) == (op == CmpOp::in));
         }
-        default: break;
+        default:
+            break;
         }
         NativeObject* na = a.get<NativeObject>();
         NativeObject* nb = b.get<NativeObject>();
@@ -1616,21 +1755,33 @@ namespace nl::py
     {
         switch (v.tag)
         {
-        case Tag::none: out = 0xfca86420u; return true;
+        case Tag::none:
+            out = 0xfca86420u;
+            return true;
         case Tag::boolean:
-        case Tag::integer: out = hash_int(v.small_int()); return true;
-        case Tag::floating: out = hash_double(v.f); return true;
-        case Tag::object: break;
-        default: out = 0; return true;
+        case Tag::integer:
+            out = hash_int(v.small_int());
+            return true;
+        case Tag::floating:
+            out = hash_double(v.f);
+            return true;
+        case Tag::object:
+            break;
+        default:
+            out = 0;
+            return true;
         }
         switch (v.o->kind)
         {
-        case Kind::str: out = v.as<Str>()->hash(); return true;
-        case Kind::bigint: out = std::uint64_t(v.as<BigIntObj>()->value.hash()); return true;
+        case Kind::str:
+            out = v.as<Str>()->hash();
+            return true;
+        case Kind::bigint:
+            out = std::uint64_t(v.as<BigIntObj>()->value.hash());
+            return true;
         case Kind::tuple:
         {
-            const std::uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull,
-                                p5 = 2870177450012600261ull;
+            const std::uint64_t p1 = 11400714785074694791ull, p2 = 14029467366897019727ull, p5 = 2870177450012600261ull;
             std::uint64_t acc = p5;
             const auto& items = v.as<Tuple>()->items;
             if (m_repr_stack.size() > 400)
@@ -1661,7 +1812,9 @@ namespace nl::py
         case Kind::list:
         case Kind::dict:
         case Kind::dict_view:
-        case Kind::slice: raise_type_error("unhashable type: '" + type_name(v) + "'"); return false;
+        case Kind::slice:
+            raise_type_error("unhashable type: '" + type_name(v) + "'");
+            return false;
         case Kind::native:
         {
             NativeObject* n = v.as<NativeObject>();
@@ -1863,12 +2016,24 @@ namespace nl::py
         {
             switch (v.o->kind)
             {
-            case Kind::str: out = std::int64_t(v.as<Str>()->length()); return true;
-            case Kind::list: out = std::int64_t(v.as<List>()->items.size()); return true;
-            case Kind::tuple: out = std::int64_t(v.as<Tuple>()->items.size()); return true;
-            case Kind::dict: out = std::int64_t(v.as<Dict>()->size()); return true;
-            case Kind::range: out = v.as<Range>()->length(); return true;
-            case Kind::dict_view: out = std::int64_t(v.as<DictView>()->dict->size()); return true;
+            case Kind::str:
+                out = std::int64_t(v.as<Str>()->length());
+                return true;
+            case Kind::list:
+                out = std::int64_t(v.as<List>()->items.size());
+                return true;
+            case Kind::tuple:
+                out = std::int64_t(v.as<Tuple>()->items.size());
+                return true;
+            case Kind::dict:
+                out = std::int64_t(v.as<Dict>()->size());
+                return true;
+            case Kind::range:
+                out = v.as<Range>()->length();
+                return true;
+            case Kind::dict_view:
+                out = std::int64_t(v.as<DictView>()->dict->size());
+                return true;
             case Kind::native:
             {
                 NativeObject* n = v.as<NativeObject>();
@@ -1882,7 +2047,8 @@ namespace nl::py
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
             }
         }
         raise_type_error("object of type '" + type_name(v) + "' has no len()");
@@ -2125,7 +2291,8 @@ namespace nl::py
             {
             case Kind::list:
             case Kind::tuple:
-            case Kind::str: return getitem_seq(obj, key);
+            case Kind::str:
+                return getitem_seq(obj, key);
             case Kind::dict:
             {
                 Value out;
@@ -2178,7 +2345,8 @@ namespace nl::py
             }
             case Kind::type:
                 return unsupported("subscripting a type (" + obj.as<TypeObj>()->name + "[...])");
-            default: break;
+            default:
+                break;
             }
         }
         return raise_type_error("'" + type_name(obj) + "' object is not subscriptable");
@@ -2223,7 +2391,8 @@ namespace nl::py
                 return true;
             }
             std::int64_t i;
-            if (!key.is_small_int() && !key.get<BigIntObj>() && !(key.get<NativeObject>() && key.as<NativeObject>()->type->hooks.to_index))
+            if (!key.is_small_int() && !key.get<BigIntObj>() &&
+                !(key.get<NativeObject>() && key.as<NativeObject>()->type->hooks.to_index))
             {
                 raise_type_error("list indices must be integers or slices, not " + type_name(key));
                 return false;
@@ -2245,7 +2414,8 @@ namespace nl::py
             return dict_set(d, key, value);
         if (NativeObject* n = obj.get<NativeObject>(); n && n->type->hooks.setitem)
             return !n->type->hooks.setitem(*this, obj, key, value).is_error();
-        if (obj.get<Str>() || obj.get<Tuple>() || obj.get<Range>() || (obj.get<NativeObject>() && obj.as<NativeObject>()->type->hooks.getitem))
+        if (obj.get<Str>() || obj.get<Tuple>() || obj.get<Range>() ||
+            (obj.get<NativeObject>() && obj.as<NativeObject>()->type->hooks.getitem))
             raise_type_error("'" + type_name(obj) + "' object does not support item assignment");
         else
             raise_type_error("'" + type_name(obj) + "' object does not support item assignment");
@@ -2438,9 +2608,12 @@ namespace nl::py
         {
             switch (v.o->kind)
             {
-            case Kind::list: return make_iterator(IterKind::list, v);
-            case Kind::tuple: return make_iterator(IterKind::tuple, v);
-            case Kind::str: return make_iterator(IterKind::str, v);
+            case Kind::list:
+                return make_iterator(IterKind::list, v);
+            case Kind::tuple:
+                return make_iterator(IterKind::tuple, v);
+            case Kind::str:
+                return make_iterator(IterKind::str, v);
             case Kind::dict:
             {
                 const Value it = make_iterator(IterKind::dict_keys, v);
@@ -2464,7 +2637,8 @@ namespace nl::py
                 i->c = r->step;
                 return it;
             }
-            case Kind::iterator: return v;
+            case Kind::iterator:
+                return v;
             case Kind::native:
             {
                 NativeObject* n = v.as<NativeObject>();
@@ -2488,7 +2662,8 @@ namespace nl::py
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
             }
         }
         return raise_type_error("'" + type_name(v) + "' object is not iterable");

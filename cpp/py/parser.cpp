@@ -206,17 +206,38 @@ namespace nl::py
             {
                 switch (kind())
                 {
-                case Tok::kw_if: body.push_back(if_stmt()); break;
-                case Tok::kw_while: body.push_back(while_stmt()); break;
-                case Tok::kw_for: body.push_back(for_stmt()); break;
-                case Tok::kw_def: body.push_back(def_stmt()); break;
-                case Tok::kw_try: unsupported_stmt("'try'"); break;
-                case Tok::kw_class: unsupported_stmt("'class'"); break;
-                case Tok::kw_with: unsupported_stmt("'with'"); break;
-                case Tok::kw_async: unsupported_stmt("'async'"); break;
-                case Tok::at: unsupported_stmt("decorators ('@')", "are"); break;
-                case Tok::indent: error("unexpected indent", peek().line, -1, -1, "IndentationError"); break;
-                default: simple_stmts(body);
+                case Tok::kw_if:
+                    body.push_back(if_stmt());
+                    break;
+                case Tok::kw_while:
+                    body.push_back(while_stmt());
+                    break;
+                case Tok::kw_for:
+                    body.push_back(for_stmt());
+                    break;
+                case Tok::kw_def:
+                    body.push_back(def_stmt());
+                    break;
+                case Tok::kw_try:
+                    unsupported_stmt("'try'");
+                    break;
+                case Tok::kw_class:
+                    unsupported_stmt("'class'");
+                    break;
+                case Tok::kw_with:
+                    unsupported_stmt("'with'");
+                    break;
+                case Tok::kw_async:
+                    unsupported_stmt("'async'");
+                    break;
+                case Tok::at:
+                    unsupported_stmt("decorators ('@')", "are");
+                    break;
+                case Tok::indent:
+                    error("unexpected indent", peek().line, -1, -1, "IndentationError");
+                    break;
+                default:
+                    simple_stmts(body);
                 }
                 if (!body.empty() && !body.back() && !failed())
                     invalid_syntax();
@@ -277,7 +298,9 @@ namespace nl::py
                 const Token& t = peek();
                 switch (t.kind)
                 {
-                case Tok::kw_pass: advance(); return stmt(StmtKind::pass, t);
+                case Tok::kw_pass:
+                    advance();
+                    return stmt(StmtKind::pass, t);
                 case Tok::kw_break:
                     advance();
                     if (m_loop_depth == 0)
@@ -333,8 +356,10 @@ namespace nl::py
                         s->exprs.push_back(std::move(target));
                     return s;
                 }
-                case Tok::kw_import: return import_stmt();
-                case Tok::kw_from: return from_stmt();
+                case Tok::kw_import:
+                    return import_stmt();
+                case Tok::kw_from:
+                    return from_stmt();
                 case Tok::kw_raise:
                 {
                     advance();
@@ -376,7 +401,8 @@ namespace nl::py
                     if (m_func_depth == 0)
                         return fail_stmt(error("'yield' outside function", t.line, t.col));
                     return fail_stmt(error(std::string("'yield'") + unsupported_suffix, t.line, t.col, t.end_col));
-                default: return expr_stmt();
+                default:
+                    return expr_stmt();
                 }
             }
 
@@ -463,20 +489,47 @@ namespace nl::py
             {
                 switch (k)
                 {
-                case Tok::plus_eq: op = BinOp::add; return true;
-                case Tok::minus_eq: op = BinOp::sub; return true;
-                case Tok::star_eq: op = BinOp::mul; return true;
-                case Tok::slash_eq: op = BinOp::truediv; return true;
-                case Tok::dslash_eq: op = BinOp::floordiv; return true;
-                case Tok::percent_eq: op = BinOp::mod; return true;
-                case Tok::dstar_eq: op = BinOp::pow; return true;
-                case Tok::at_eq: op = BinOp::matmul; return true;
-                case Tok::amp_eq: op = BinOp::bit_and; return true;
-                case Tok::pipe_eq: op = BinOp::bit_or; return true;
-                case Tok::caret_eq: op = BinOp::bit_xor; return true;
-                case Tok::lshift_eq: op = BinOp::lshift; return true;
-                case Tok::rshift_eq: op = BinOp::rshift; return true;
-                default: return false;
+                case Tok::plus_eq:
+                    op = BinOp::add;
+                    return true;
+                case Tok::minus_eq:
+                    op = BinOp::sub;
+                    return true;
+                case Tok::star_eq:
+                    op = BinOp::mul;
+                    return true;
+                case Tok::slash_eq:
+                    op = BinOp::truediv;
+                    return true;
+                case Tok::dslash_eq:
+                    op = BinOp::floordiv;
+                    return true;
+                case Tok::percent_eq:
+                    op = BinOp::mod;
+                    return true;
+                case Tok::dstar_eq:
+                    op = BinOp::pow;
+                    return true;
+                case Tok::at_eq:
+                    op = BinOp::matmul;
+                    return true;
+                case Tok::amp_eq:
+                    op = BinOp::bit_and;
+                    return true;
+                case Tok::pipe_eq:
+                    op = BinOp::bit_or;
+                    return true;
+                case Tok::caret_eq:
+                    op = BinOp::bit_xor;
+                    return true;
+                case Tok::lshift_eq:
+                    op = BinOp::lshift;
+                    return true;
+                case Tok::rshift_eq:
+                    op = BinOp::rshift;
+                    return true;
+                default:
+                    return false;
                 }
             }
 
@@ -488,8 +541,8 @@ namespace nl::py
                     (kind(1) == Tok::string || kind(1) == Tok::name || kind(1) == Tok::integer ||
                      kind(1) == Tok::floating || kind(1) == Tok::fstring))
                 {
-                    return fail_stmt(error("Missing parentheses in call to 'print'. Did you mean print(...)?", t.line,
-                                           t.col));
+                    return fail_stmt(
+                        error("Missing parentheses in call to 'print'. Did you mean print(...)?", t.line, t.col));
                 }
                 auto first = star_expressions();
                 if (!first)
@@ -502,12 +555,13 @@ namespace nl::py
                     if (first->kind != ExprKind::name && first->kind != ExprKind::attribute &&
                         first->kind != ExprKind::subscript)
                     {
-                        const char* what = first->kind == ExprKind::tuple ? "tuple"
+                        const char* what = first->kind == ExprKind::tuple  ? "tuple"
                                            : first->kind == ExprKind::list ? "list"
                                                                            : nullptr;
                         if (what)
-                            return fail_stmt(error_at(*first, std::string("'") + what +
-                                                                  "' is an illegal expression for augmented assignment"));
+                            return fail_stmt(
+                                error_at(*first, std::string("'") + what +
+                                                     "' is an illegal expression for augmented assignment"));
                         if (!check_target(*first, "augassign"))
                             return nullptr;
                     }
@@ -527,9 +581,11 @@ namespace nl::py
                     if (first->kind != ExprKind::name && first->kind != ExprKind::attribute &&
                         first->kind != ExprKind::subscript)
                     {
-                        const char* what = first->kind == ExprKind::tuple ? "tuple" : first->kind == ExprKind::list ? "list" : "expression";
-                        return fail_stmt(error_at(*first, std::string("only single target (not ") + what +
-                                                              ") can be annotated"));
+                        const char* what = first->kind == ExprKind::tuple  ? "tuple"
+                                           : first->kind == ExprKind::list ? "list"
+                                                                           : "expression";
+                        return fail_stmt(
+                            error_at(*first, std::string("only single target (not ") + what + ") can be annotated"));
                     }
                     auto s = stmt(StmtKind::annassign, t);
                     auto ann = expression();
@@ -579,8 +635,8 @@ namespace nl::py
                 const bool del = c == "delete";
                 auto bad = [&](const char* what) -> bool
                 {
-                    std::string msg = del ? std::string("cannot delete ") + what
-                                          : std::string("cannot assign to ") + what;
+                    std::string msg =
+                        del ? std::string("cannot delete ") + what : std::string("cannot assign to ") + what;
                     if (c == "assign" && std::string(what) != "True" && std::string(what) != "False" &&
                         std::string(what) != "None" && std::string(what) != "__debug__")
                         msg += " here. Maybe you meant '==' instead of '='?";
@@ -591,9 +647,11 @@ namespace nl::py
                 };
                 switch (e.kind)
                 {
-                case ExprKind::name: return true;
+                case ExprKind::name:
+                    return true;
                 case ExprKind::attribute:
-                case ExprKind::subscript: return true;
+                case ExprKind::subscript:
+                    return true;
                 case ExprKind::tuple:
                 case ExprKind::list:
                 {
@@ -626,29 +684,47 @@ namespace nl::py
                         return bad("starred");
                     error_at(e, "starred assignment target must be in a list or tuple");
                     return false;
-                case ExprKind::none: return bad("None");
-                case ExprKind::true_: return bad("True");
-                case ExprKind::false_: return bad("False");
+                case ExprKind::none:
+                    return bad("None");
+                case ExprKind::true_:
+                    return bad("True");
+                case ExprKind::false_:
+                    return bad("False");
                 case ExprKind::integer:
                 case ExprKind::floating:
                 case ExprKind::string:
-                case ExprKind::ellipsis: return bad(e.kind == ExprKind::ellipsis ? "ellipsis" : "literal");
-                case ExprKind::fstring: return bad("f-string expression");
-                case ExprKind::call: return bad("function call");
-                case ExprKind::compare: return bad("comparison");
-                case ExprKind::lambda: return bad("lambda");
-                case ExprKind::ifexp: return bad("conditional expression");
-                case ExprKind::dict: return bad("dict literal");
-                case ExprKind::set: return bad("set display");
-                case ExprKind::listcomp: return bad("list comprehension");
-                case ExprKind::dictcomp: return bad("dict comprehension");
-                case ExprKind::setcomp: return bad("set comprehension");
-                case ExprKind::genexp: return bad("generator expression");
-                case ExprKind::namedexpr: return bad("named expression");
+                case ExprKind::ellipsis:
+                    return bad(e.kind == ExprKind::ellipsis ? "ellipsis" : "literal");
+                case ExprKind::fstring:
+                    return bad("f-string expression");
+                case ExprKind::call:
+                    return bad("function call");
+                case ExprKind::compare:
+                    return bad("comparison");
+                case ExprKind::lambda:
+                    return bad("lambda");
+                case ExprKind::ifexp:
+                    return bad("conditional expression");
+                case ExprKind::dict:
+                    return bad("dict literal");
+                case ExprKind::set:
+                    return bad("set display");
+                case ExprKind::listcomp:
+                    return bad("list comprehension");
+                case ExprKind::dictcomp:
+                    return bad("dict comprehension");
+                case ExprKind::setcomp:
+                    return bad("set comprehension");
+                case ExprKind::genexp:
+                    return bad("generator expression");
+                case ExprKind::namedexpr:
+                    return bad("named expression");
                 case ExprKind::boolop:
                 case ExprKind::binop:
-                case ExprKind::unop: return bad("expression");
-                default: return bad("expression");
+                case ExprKind::unop:
+                    return bad("expression");
+                default:
+                    return bad("expression");
                 }
             }
 
@@ -702,7 +778,8 @@ namespace nl::py
                     if (!test)
                         return nullptr;
                     if (kind() == Tok::assign)
-                        return fail_stmt(error_at(*test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+                        return fail_stmt(
+                            error_at(*test, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
                     s->exprs.push_back(std::move(test));
                     s->branches.emplace_back();
                     if (!block(s->branches.back(), what, line))
@@ -981,12 +1058,29 @@ namespace nl::py
             {
                 switch (kind())
                 {
-                case Tok::name: case Tok::integer: case Tok::floating: case Tok::string: case Tok::fstring:
-                case Tok::lpar: case Tok::lsqb: case Tok::lbrace: case Tok::minus: case Tok::plus:
-                case Tok::tilde: case Tok::kw_not: case Tok::kw_lambda: case Tok::kw_none: case Tok::kw_true:
-                case Tok::kw_false: case Tok::ellipsis: case Tok::star: case Tok::kw_await: case Tok::kw_yield:
+                case Tok::name:
+                case Tok::integer:
+                case Tok::floating:
+                case Tok::string:
+                case Tok::fstring:
+                case Tok::lpar:
+                case Tok::lsqb:
+                case Tok::lbrace:
+                case Tok::minus:
+                case Tok::plus:
+                case Tok::tilde:
+                case Tok::kw_not:
+                case Tok::kw_lambda:
+                case Tok::kw_none:
+                case Tok::kw_true:
+                case Tok::kw_false:
+                case Tok::ellipsis:
+                case Tok::star:
+                case Tok::kw_await:
+                case Tok::kw_yield:
                     return true;
-                default: return false;
+                default:
+                    return false;
                 }
             }
 
@@ -1139,13 +1233,27 @@ namespace nl::py
             {
                 switch (kind())
                 {
-                case Tok::lt: op = CmpOp::lt; break;
-                case Tok::le: op = CmpOp::le; break;
-                case Tok::eq: op = CmpOp::eq; break;
-                case Tok::ne: op = CmpOp::ne; break;
-                case Tok::gt: op = CmpOp::gt; break;
-                case Tok::ge: op = CmpOp::ge; break;
-                case Tok::kw_in: op = CmpOp::in; break;
+                case Tok::lt:
+                    op = CmpOp::lt;
+                    break;
+                case Tok::le:
+                    op = CmpOp::le;
+                    break;
+                case Tok::eq:
+                    op = CmpOp::eq;
+                    break;
+                case Tok::ne:
+                    op = CmpOp::ne;
+                    break;
+                case Tok::gt:
+                    op = CmpOp::gt;
+                    break;
+                case Tok::ge:
+                    op = CmpOp::ge;
+                    break;
+                case Tok::kw_in:
+                    op = CmpOp::in;
+                    break;
                 case Tok::kw_is:
                     if (kind(1) == Tok::kw_not)
                     {
@@ -1161,7 +1269,8 @@ namespace nl::py
                     advance();
                     op = CmpOp::not_in;
                     break;
-                default: return false;
+                default:
+                    return false;
                 }
                 advance();
                 return true;
@@ -1193,19 +1302,44 @@ namespace nl::py
             {
                 switch (k)
                 {
-                case Tok::pipe: op = BinOp::bit_or; return 0;
-                case Tok::caret: op = BinOp::bit_xor; return 1;
-                case Tok::amp: op = BinOp::bit_and; return 2;
-                case Tok::lshift: op = BinOp::lshift; return 3;
-                case Tok::rshift: op = BinOp::rshift; return 3;
-                case Tok::plus: op = BinOp::add; return 4;
-                case Tok::minus: op = BinOp::sub; return 4;
-                case Tok::star: op = BinOp::mul; return 5;
-                case Tok::slash: op = BinOp::truediv; return 5;
-                case Tok::dslash: op = BinOp::floordiv; return 5;
-                case Tok::percent: op = BinOp::mod; return 5;
-                case Tok::at: op = BinOp::matmul; return 5;
-                default: return -1;
+                case Tok::pipe:
+                    op = BinOp::bit_or;
+                    return 0;
+                case Tok::caret:
+                    op = BinOp::bit_xor;
+                    return 1;
+                case Tok::amp:
+                    op = BinOp::bit_and;
+                    return 2;
+                case Tok::lshift:
+                    op = BinOp::lshift;
+                    return 3;
+                case Tok::rshift:
+                    op = BinOp::rshift;
+                    return 3;
+                case Tok::plus:
+                    op = BinOp::add;
+                    return 4;
+                case Tok::minus:
+                    op = BinOp::sub;
+                    return 4;
+                case Tok::star:
+                    op = BinOp::mul;
+                    return 5;
+                case Tok::slash:
+                    op = BinOp::truediv;
+                    return 5;
+                case Tok::dslash:
+                    op = BinOp::floordiv;
+                    return 5;
+                case Tok::percent:
+                    op = BinOp::mod;
+                    return 5;
+                case Tok::at:
+                    op = BinOp::matmul;
+                    return 5;
+                default:
+                    return -1;
                 }
             }
 
@@ -1243,10 +1377,17 @@ namespace nl::py
                 UnOp op;
                 switch (kind())
                 {
-                case Tok::minus: op = UnOp::neg; break;
-                case Tok::plus: op = UnOp::pos; break;
-                case Tok::tilde: op = UnOp::invert; break;
-                default: return power();
+                case Tok::minus:
+                    op = UnOp::neg;
+                    break;
+                case Tok::plus:
+                    op = UnOp::pos;
+                    break;
+                case Tok::tilde:
+                    op = UnOp::invert;
+                    break;
+                default:
+                    return power();
                 }
                 DepthGuard guard(*this);
                 if (!guard.ok)
@@ -1476,10 +1617,18 @@ namespace nl::py
                     e->str = t.text;
                     return finish(std::move(e));
                 }
-                case Tok::kw_none: advance(); return finish(node(ExprKind::none, t));
-                case Tok::kw_true: advance(); return finish(node(ExprKind::true_, t));
-                case Tok::kw_false: advance(); return finish(node(ExprKind::false_, t));
-                case Tok::ellipsis: advance(); return finish(node(ExprKind::ellipsis, t));
+                case Tok::kw_none:
+                    advance();
+                    return finish(node(ExprKind::none, t));
+                case Tok::kw_true:
+                    advance();
+                    return finish(node(ExprKind::true_, t));
+                case Tok::kw_false:
+                    advance();
+                    return finish(node(ExprKind::false_, t));
+                case Tok::ellipsis:
+                    advance();
+                    return finish(node(ExprKind::ellipsis, t));
                 case Tok::integer:
                 {
                     advance();
@@ -1496,10 +1645,14 @@ namespace nl::py
                     return finish(std::move(e));
                 }
                 case Tok::string:
-                case Tok::fstring: return strings();
-                case Tok::lpar: return paren();
-                case Tok::lsqb: return list_display();
-                case Tok::lbrace: return brace_display();
+                case Tok::fstring:
+                    return strings();
+                case Tok::lpar:
+                    return paren();
+                case Tok::lsqb:
+                    return list_display();
+                case Tok::lbrace:
+                    return brace_display();
                 default:
                     if (m_lex_failed && at_lex_error())
                         return lex_error(), nullptr;
@@ -1537,8 +1690,8 @@ namespace nl::py
                 {
                     if (any_str)
                         return error("cannot mix bytes and nonbytes literals", first.line, first.col);
-                    return error(std::string("bytes literals") + " are not supported in NeuronLab's Python",
-                                 first.line, first.col);
+                    return error(std::string("bytes literals") + " are not supported in NeuronLab's Python", first.line,
+                                 first.col);
                 }
                 if (!any_f)
                 {
@@ -1643,8 +1796,8 @@ namespace nl::py
                             ++depth;
                         else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0)
                             --depth;
-                        else if (depth == 0 && (ch == '}' || ch == ':' ||
-                                                (ch == '!' && i + 1 < body.size() && body[i + 1] != '=')))
+                        else if (depth == 0 &&
+                                 (ch == '}' || ch == ':' || (ch == '!' && i + 1 < body.size() && body[i + 1] != '=')))
                         {
                             expr_end = i;
                             break;
@@ -1668,8 +1821,8 @@ namespace nl::py
                         while (e > 0 && (expr_text[e - 1] == ' '))
                             --e;
                         if (e > 0 && expr_text[e - 1] == '=' &&
-                            !(e > 1 && (expr_text[e - 2] == '=' || expr_text[e - 2] == '!' ||
-                                        expr_text[e - 2] == '<' || expr_text[e - 2] == '>')))
+                            !(e > 1 && (expr_text[e - 2] == '=' || expr_text[e - 2] == '!' || expr_text[e - 2] == '<' ||
+                                        expr_text[e - 2] == '>')))
                         {
                             self_doc = true;
                             pending += expr_text;
@@ -1694,7 +1847,8 @@ namespace nl::py
                             i + 1 >= body.size() || (body[i + 1] != '}' && body[i + 1] != ':'))
                         {
                             if (i >= body.size() || body[i] == '}' || body[i] == ':')
-                                error("f-string: missing conversion character: expected 's', 'r', or 'a'", t.line, t.col);
+                                error("f-string: missing conversion character: expected 's', 'r', or 'a'", t.line,
+                                      t.col);
                             else
                                 error("f-string: invalid conversion character: expected 's', 'r', or 'a'", t.line,
                                       t.col);
@@ -1938,7 +2092,8 @@ namespace nl::py
                         if (!k)
                             return nullptr;
                         if (first_item && kind() != Tok::colon)
-                            return error_at(*k, std::string("sets ({...})") + " are not supported in NeuronLab's Python");
+                            return error_at(*k,
+                                            std::string("sets ({...})") + " are not supported in NeuronLab's Python");
                         if (is_set)
                         {
                             if (kind() == Tok::kw_for && first_item)

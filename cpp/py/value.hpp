@@ -304,10 +304,10 @@ namespace nl::py
         NativeFunction(std::string n, NativeFn f) : Obj(kind_id), name(std::move(n)), fn(std::move(f)) {}
         void trace(Tracer& t) override;
         std::size_t bytes() const override { return sizeof(*this) + name.capacity(); }
-        std::string name;             // as Python names it in messages: "len", "math.sqrt"
+        std::string name;  // as Python names it in messages: "len", "math.sqrt"
         NativeFn fn;
-        TypeObj* owner = nullptr;     // the type whose method this is, if any
-        Obj* module = nullptr;        // the module it belongs to, if any
+        TypeObj* owner = nullptr;  // the type whose method this is, if any
+        Obj* module = nullptr;     // the module it belongs to, if any
     };
 
     /// obj.method taken as a value without calling it.
@@ -346,19 +346,19 @@ namespace nl::py
 
     enum class IterKind : std::uint8_t
     {
-        range,     // a = next value, b = stop, c = step
-        list,      // src list, a = index
-        tuple,     // src tuple, a = index
-        str,       // src str, a = byte offset
+        range,  // a = next value, b = stop, c = step
+        list,   // src list, a = index
+        tuple,  // src tuple, a = index
+        str,    // src str, a = byte offset
         dict_keys,
         dict_values,
-        dict_items,  // src dict, a = entry index, b = expected size, c = version
+        dict_items,     // src dict, a = entry index, b = expected size, c = version
         reversed_list,  // src list, a = index counting down
-        enumerate,   // src iterator, a = counter
-        zip,         // items = iterators
-        map,         // src function, items = iterators
-        filter,      // src function (or None), items[0] = iterator
-        native       // src object of a native type with a next hook
+        enumerate,      // src iterator, a = counter
+        zip,            // items = iterators
+        map,            // src function, items = iterators
+        filter,         // src function (or None), items[0] = iterator
+        native          // src object of a native type with a next hook
     };
 
     struct Iterator : Obj

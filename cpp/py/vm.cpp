@@ -356,7 +356,8 @@ namespace nl::py
                 if (kwonly_given)
                     given = plural(nargs, "positional argument") + " (and " +
                             plural(kwonly_given, "keyword-only argument") + ")";
-                raise_type_error(qn + "() takes " + takes + " but " + given + (nargs == 1 && !kwonly_given ? " was" : " were") + " given");
+                raise_type_error(qn + "() takes " + takes + " but " + given +
+                                 (nargs == 1 && !kwonly_given ? " was" : " were") + " given");
                 return false;
             }
             std::vector<Value> rest(args + npos, args + nargs);
@@ -557,18 +558,19 @@ namespace nl::py
                 def = &m;
         if (!def)
         {
-            static const char* stdlib[] = {"random", "os", "sys", "time", "re", "json", "collections", "itertools",
-                                           "functools", "statistics", "fractions", "decimal", "string", "copy",
-                                           "pandas", "matplotlib", "scipy", "sklearn", "torch", "tensorflow",
-                                           "typing", "dataclasses", "operator", "cmath", "pickle", "csv",
-                                           "datetime", "io", "pathlib", "math.random", "numbers", "heapq",
-                                           "bisect", "array", "struct", "enum", "abc", "warnings", "pprint",
-                                           "textwrap", "unittest", "threading", "subprocess", "socket", "urllib"};
+            static const char* stdlib[] = {
+                "random",      "os",          "sys",        "time",      "re",       "json",       "collections",
+                "itertools",   "functools",   "statistics", "fractions", "decimal",  "string",     "copy",
+                "pandas",      "matplotlib",  "scipy",      "sklearn",   "torch",    "tensorflow", "typing",
+                "dataclasses", "operator",    "cmath",      "pickle",    "csv",      "datetime",   "io",
+                "pathlib",     "math.random", "numbers",    "heapq",     "bisect",   "array",      "struct",
+                "enum",        "abc",         "warnings",   "pprint",    "textwrap", "unittest",   "threading",
+                "subprocess",  "socket",      "urllib"};
             for (const char* s : stdlib)
                 if (top == s)
                 {
-                    raise(t.ModuleNotFoundError, "No module named '" + top +
-                                                     "' (NeuronLab's Python has only the modules math and numpy)");
+                    raise(t.ModuleNotFoundError,
+                          "No module named '" + top + "' (NeuronLab's Python has only the modules math and numpy)");
                     return Value::error();
                 }
             return raise(t.ModuleNotFoundError, "No module named '" + top + "'");
@@ -596,7 +598,8 @@ namespace nl::py
         while (pos < full.size())
         {
             const std::size_t next = full.find('.', pos + 1);
-            const std::string part = full.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+            const std::string part =
+                full.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
             Value sub = dict_get_str(cur.as<Module>()->attrs, intern(part));
             if (sub.is_undefined() || !sub.get<Module>())
                 return raise(t.ModuleNotFoundError, "No module named '" + full.substr(0, next) + "'");
@@ -662,7 +665,8 @@ namespace nl::py
         {
             Exception* c = chain[i].first;
             Exception* saved = m_pending;
-            out += c->type->is_subtype(t.SyntaxError) && c->traceback.empty() ? format_syntax_error(c) : format_traceback_one(c);
+            out += c->type->is_subtype(t.SyntaxError) && c->traceback.empty() ? format_syntax_error(c)
+                                                                              : format_traceback_one(c);
             m_pending = saved;
             out += chain[i].second;
         }
@@ -684,7 +688,8 @@ namespace nl::py
                 if (count > 3)
                 {
                     const std::size_t more = count - 3;
-                    out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+                    out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") +
+                           "]\n";
                 }
             };
             const std::size_t n = e->traceback.size();
@@ -772,7 +777,8 @@ namespace nl::py
                 const std::size_t start = col >= lead ? chars(std::string_view(text).substr(lead, col - lead)) : 0;
                 std::size_t width = 1;
                 if (e->syntax_end_column > e->syntax_column)
-                    width = chars(std::string_view(text).substr(col, std::size_t(e->syntax_end_column - e->syntax_column)));
+                    width =
+                        chars(std::string_view(text).substr(col, std::size_t(e->syntax_end_column - e->syntax_column)));
                 width = std::max<std::size_t>(width, 1);
                 out += "    " + std::string(start, ' ') + std::string(width, '^') + "\n";
             }
@@ -884,37 +890,171 @@ namespace nl::py
         e->suggestion = suggestion(name, names);
         if (!e->suggestion.empty())
             return;
-        names = {"__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__",
-                 "__file__", "__cached__"};
+        names = {"__name__",        "__doc__",      "__package__", "__loader__", "__spec__",
+                 "__annotations__", "__builtins__", "__file__",    "__cached__"};
         for (std::size_t i = 0; i < m_global_names.size(); ++i)
             if (!m_globals[i].is_undefined())
                 names.push_back(m_global_names[i]->text);
         e->suggestion = suggestion(name, names);
         if (!e->suggestion.empty())
             return;
-        static const char* const builtin_names[] = {
-            "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__", "abs",
-            "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr", "dir", "divmod",
-            "eval", "exec", "format", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance",
-            "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow",
-            "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented",
-            "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict",
-            "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object", "range",
-            "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__",
-            "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit",
-            "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError",
-            "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError",
-            "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError",
-            "Warning", "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning",
-            "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
-            "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning",
-            "BlockingIOError", "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError",
-            "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError",
-            "TimeoutError", "IndentationError", "IndexError", "KeyError", "ModuleNotFoundError",
-            "NotImplementedError", "RecursionError", "UnboundLocalError", "UnicodeError", "BrokenPipeError",
-            "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError", "TabError",
-            "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ExceptionGroup",
-            "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license", "help"};
+        static const char* const builtin_names[] = {"__name__",
+                                                    "__doc__",
+                                                    "__package__",
+                                                    "__loader__",
+                                                    "__spec__",
+                                                    "__build_class__",
+                                                    "__import__",
+                                                    "abs",
+                                                    "all",
+                                                    "any",
+                                                    "ascii",
+                                                    "bin",
+                                                    "breakpoint",
+                                                    "callable",
+                                                    "chr",
+                                                    "compile",
+                                                    "delattr",
+                                                    "dir",
+                                                    "divmod",
+                                                    "eval",
+                                                    "exec",
+                                                    "format",
+                                                    "getattr",
+                                                    "globals",
+                                                    "hasattr",
+                                                    "hash",
+                                                    "hex",
+                                                    "id",
+                                                    "input",
+                                                    "isinstance",
+                                                    "issubclass",
+                                                    "iter",
+                                                    "aiter",
+                                                    "len",
+                                                    "locals",
+                                                    "max",
+                                                    "min",
+                                                    "next",
+                                                    "anext",
+                                                    "oct",
+                                                    "ord",
+                                                    "pow",
+                                                    "print",
+                                                    "repr",
+                                                    "round",
+                                                    "setattr",
+                                                    "sorted",
+                                                    "sum",
+                                                    "vars",
+                                                    "None",
+                                                    "Ellipsis",
+                                                    "NotImplemented",
+                                                    "False",
+                                                    "True",
+                                                    "bool",
+                                                    "memoryview",
+                                                    "bytearray",
+                                                    "bytes",
+                                                    "classmethod",
+                                                    "complex",
+                                                    "dict",
+                                                    "enumerate",
+                                                    "filter",
+                                                    "float",
+                                                    "frozenset",
+                                                    "property",
+                                                    "int",
+                                                    "list",
+                                                    "map",
+                                                    "object",
+                                                    "range",
+                                                    "reversed",
+                                                    "set",
+                                                    "slice",
+                                                    "staticmethod",
+                                                    "str",
+                                                    "super",
+                                                    "tuple",
+                                                    "type",
+                                                    "zip",
+                                                    "__debug__",
+                                                    "BaseException",
+                                                    "BaseExceptionGroup",
+                                                    "Exception",
+                                                    "GeneratorExit",
+                                                    "KeyboardInterrupt",
+                                                    "SystemExit",
+                                                    "ArithmeticError",
+                                                    "AssertionError",
+                                                    "AttributeError",
+                                                    "BufferError",
+                                                    "EOFError",
+                                                    "ImportError",
+                                                    "LookupError",
+                                                    "MemoryError",
+                                                    "NameError",
+                                                    "OSError",
+                                                    "ReferenceError",
+                                                    "RuntimeError",
+                                                    "StopAsyncIteration",
+                                                    "StopIteration",
+                                                    "SyntaxError",
+                                                    "SystemError",
+                                                    "TypeError",
+                                                    "ValueError",
+                                                    "Warning",
+                                                    "FloatingPointError",
+                                                    "OverflowError",
+                                                    "ZeroDivisionError",
+                                                    "BytesWarning",
+                                                    "DeprecationWarning",
+                                                    "EncodingWarning",
+                                                    "FutureWarning",
+                                                    "ImportWarning",
+                                                    "PendingDeprecationWarning",
+                                                    "ResourceWarning",
+                                                    "RuntimeWarning",
+                                                    "SyntaxWarning",
+                                                    "UnicodeWarning",
+                                                    "UserWarning",
+                                                    "BlockingIOError",
+                                                    "ChildProcessError",
+                                                    "ConnectionError",
+                                                    "FileExistsError",
+                                                    "FileNotFoundError",
+                                                    "InterruptedError",
+                                                    "IsADirectoryError",
+                                                    "NotADirectoryError",
+                                                    "PermissionError",
+                                                    "ProcessLookupError",
+                                                    "TimeoutError",
+                                                    "IndentationError",
+                                                    "IndexError",
+                                                    "KeyError",
+                                                    "ModuleNotFoundError",
+                                                    "NotImplementedError",
+                                                    "RecursionError",
+                                                    "UnboundLocalError",
+                                                    "UnicodeError",
+                                                    "BrokenPipeError",
+                                                    "ConnectionAbortedError",
+                                                    "ConnectionRefusedError",
+                                                    "ConnectionResetError",
+                                                    "TabError",
+                                                    "UnicodeDecodeError",
+                                                    "UnicodeEncodeError",
+                                                    "UnicodeTranslateError",
+                                                    "ExceptionGroup",
+                                                    "EnvironmentError",
+                                                    "IOError",
+                                                    "open",
+                                                    "quit",
+                                                    "exit",
+                                                    "copyright",
+                                                    "credits",
+                                                    "license",
+                                                    "help"};
         names.assign(std::begin(builtin_names), std::end(builtin_names));
         e->suggestion = suggestion(name, names);
     }
@@ -1045,205 +1185,269 @@ namespace nl::py
         for (;;)
         {
             {
-            const std::uint32_t ins = *ip++;
-            const std::uint32_t arg = oparg(ins);
-            switch (opcode(ins))
-            {
-            case Op::nop: break;
-            case Op::pop_top: --sp; break;
-            case Op::dup_top:
-                *sp = sp[-1];
-                ++sp;
-                break;
-            case Op::dup_top_two:
-                sp[0] = sp[-2];
-                sp[1] = sp[-1];
-                sp += 2;
-                break;
-            case Op::rot_two: std::swap(sp[-1], sp[-2]); break;
-            case Op::rot_three:
-            {
-                const Value top = sp[-1];
-                sp[-1] = sp[-2];
-                sp[-2] = sp[-3];
-                sp[-3] = top;
-                break;
-            }
-            case Op::rot_four:
-            {
-                const Value top = sp[-1];
-                sp[-1] = sp[-2];
-                sp[-2] = sp[-3];
-                sp[-3] = sp[-4];
-                sp[-4] = top;
-                break;
-            }
-            case Op::load_const: *sp++ = code->consts[arg]; break;
-            case Op::load_small_int: *sp++ = Value::from_int(std::int64_t(arg)); break;
-            case Op::load_none: *sp++ = Value::none(); break;
-            case Op::load_true: *sp++ = Value::from_bool(true); break;
-            case Op::load_false: *sp++ = Value::from_bool(false); break;
-            case Op::load_fast:
-            {
-                const Value v = slots[arg];
-                if (NL_UNLIKELY(v.is_undefined()))
+                const std::uint32_t ins = *ip++;
+                const std::uint32_t arg = oparg(ins);
+                switch (opcode(ins))
                 {
-                    SAVE_FRAME();
-                    raise(t.UnboundLocalError, "cannot access local variable '" + code->varnames[arg]->text +
-                                                   "' where it is not associated with a value");
-                    goto error;
+                case Op::nop:
+                    break;
+                case Op::pop_top:
+                    --sp;
+                    break;
+                case Op::dup_top:
+                    *sp = sp[-1];
+                    ++sp;
+                    break;
+                case Op::dup_top_two:
+                    sp[0] = sp[-2];
+                    sp[1] = sp[-1];
+                    sp += 2;
+                    break;
+                case Op::rot_two:
+                    std::swap(sp[-1], sp[-2]);
+                    break;
+                case Op::rot_three:
+                {
+                    const Value top = sp[-1];
+                    sp[-1] = sp[-2];
+                    sp[-2] = sp[-3];
+                    sp[-3] = top;
+                    break;
                 }
-                *sp++ = v;
-                break;
-            }
-            case Op::store_fast: slots[arg] = *--sp; break;
-            case Op::delete_fast:
-                if (slots[arg].is_undefined())
+                case Op::rot_four:
                 {
-                    SAVE_FRAME();
-                    raise(t.UnboundLocalError, "cannot access local variable '" + code->varnames[arg]->text +
-                                                   "' where it is not associated with a value");
-                    goto error;
+                    const Value top = sp[-1];
+                    sp[-1] = sp[-2];
+                    sp[-2] = sp[-3];
+                    sp[-3] = sp[-4];
+                    sp[-4] = top;
+                    break;
                 }
-                slots[arg] = Value::undefined();
-                break;
-            case Op::load_deref:
-            case Op::delete_deref:
-            {
-                Cell* c = slots[arg].as<Cell>();
-                if (NL_UNLIKELY(c->value.is_undefined()))
+                case Op::load_const:
+                    *sp++ = code->consts[arg];
+                    break;
+                case Op::load_small_int:
+                    *sp++ = Value::from_int(std::int64_t(arg));
+                    break;
+                case Op::load_none:
+                    *sp++ = Value::none();
+                    break;
+                case Op::load_true:
+                    *sp++ = Value::from_bool(true);
+                    break;
+                case Op::load_false:
+                    *sp++ = Value::from_bool(false);
+                    break;
+                case Op::load_fast:
                 {
-                    SAVE_FRAME();
-                    const std::string& n = code->varnames[arg]->text;
-                    if (int(arg) < code->nlocals)
-                        raise(t.UnboundLocalError,
-                              "cannot access local variable '" + n + "' where it is not associated with a value");
+                    const Value v = slots[arg];
+                    if (NL_UNLIKELY(v.is_undefined()))
+                    {
+                        SAVE_FRAME();
+                        raise(t.UnboundLocalError, "cannot access local variable '" + code->varnames[arg]->text +
+                                                       "' where it is not associated with a value");
+                        goto error;
+                    }
+                    *sp++ = v;
+                    break;
+                }
+                case Op::store_fast:
+                    slots[arg] = *--sp;
+                    break;
+                case Op::delete_fast:
+                    if (slots[arg].is_undefined())
+                    {
+                        SAVE_FRAME();
+                        raise(t.UnboundLocalError, "cannot access local variable '" + code->varnames[arg]->text +
+                                                       "' where it is not associated with a value");
+                        goto error;
+                    }
+                    slots[arg] = Value::undefined();
+                    break;
+                case Op::load_deref:
+                case Op::delete_deref:
+                {
+                    Cell* c = slots[arg].as<Cell>();
+                    if (NL_UNLIKELY(c->value.is_undefined()))
+                    {
+                        SAVE_FRAME();
+                        const std::string& n = code->varnames[arg]->text;
+                        if (int(arg) < code->nlocals)
+                            raise(t.UnboundLocalError,
+                                  "cannot access local variable '" + n + "' where it is not associated with a value");
+                        else
+                            raise(t.NameError, "cannot access free variable '" + n +
+                                                   "' where it is not associated with a value in enclosing scope");
+                        goto error;
+                    }
+                    if (opcode(ins) == Op::load_deref)
+                        *sp++ = c->value;
                     else
-                        raise(t.NameError, "cannot access free variable '" + n +
-                                               "' where it is not associated with a value in enclosing scope");
-                    goto error;
+                        c->value = Value::undefined();
+                    break;
                 }
-                if (opcode(ins) == Op::load_deref)
-                    *sp++ = c->value;
-                else
-                    c->value = Value::undefined();
-                break;
-            }
-            case Op::store_deref: slots[arg].as<Cell>()->value = *--sp; break;
-            case Op::make_cell:
-            {
-                Cell* c = heap.make<Cell>();
-                c->value = slots[arg];
-                slots[arg] = Value::from_obj(c);
-                break;
-            }
-            case Op::load_closure: *sp++ = slots[arg]; break;
-            case Op::load_global:
-            {
-                Value v = m_globals[arg];
-                if (NL_UNLIKELY(v.is_undefined()))
+                case Op::store_deref:
+                    slots[arg].as<Cell>()->value = *--sp;
+                    break;
+                case Op::make_cell:
                 {
-                    v = dict_get_str(m_builtins, m_global_names[arg]);
-                    if (v.is_undefined())
+                    Cell* c = heap.make<Cell>();
+                    c->value = slots[arg];
+                    slots[arg] = Value::from_obj(c);
+                    break;
+                }
+                case Op::load_closure:
+                    *sp++ = slots[arg];
+                    break;
+                case Op::load_global:
+                {
+                    Value v = m_globals[arg];
+                    if (NL_UNLIKELY(v.is_undefined()))
+                    {
+                        v = dict_get_str(m_builtins, m_global_names[arg]);
+                        if (v.is_undefined())
+                        {
+                            SAVE_FRAME();
+                            raise(t.NameError, "name '" + m_global_names[arg]->text + "' is not defined");
+                            suggest_name(m_pending, m_global_names[arg]->text, *f);
+                            goto error;
+                        }
+                    }
+                    *sp++ = v;
+                    break;
+                }
+                case Op::store_global:
+                    m_globals[arg] = *--sp;
+                    break;
+                case Op::delete_global:
+                    if (m_globals[arg].is_undefined())
                     {
                         SAVE_FRAME();
                         raise(t.NameError, "name '" + m_global_names[arg]->text + "' is not defined");
-                        suggest_name(m_pending, m_global_names[arg]->text, *f);
                         goto error;
                     }
-                }
-                *sp++ = v;
-                break;
-            }
-            case Op::store_global: m_globals[arg] = *--sp; break;
-            case Op::delete_global:
-                if (m_globals[arg].is_undefined())
+                    m_globals[arg] = Value::undefined();
+                    break;
+                case Op::load_attr:
                 {
                     SAVE_FRAME();
-                    raise(t.NameError, "name '" + m_global_names[arg]->text + "' is not defined");
-                    goto error;
-                }
-                m_globals[arg] = Value::undefined();
-                break;
-            case Op::load_attr:
-            {
-                SAVE_FRAME();
-                const Value r = getattr(sp[-1], code->names[arg]);
-                if (r.is_error() && m_pending->type == t.AttributeError)
-                    suggest_attribute(m_pending, sp[-1], code->names[arg]->text);
-                CHECK(r);
-                sp[-1] = r;
-                break;
-            }
-            case Op::store_attr:
-            {
-                SAVE_FRAME();
-                if (!setattr(sp[-1], code->names[arg], sp[-2]))
-                    goto error;
-                sp -= 2;
-                break;
-            }
-            case Op::delete_attr:
-                SAVE_FRAME();
-                raise_attribute_error("cannot delete attribute '" + code->names[arg]->text + "' of '" +
-                                      type_name(sp[-1]) + "' object");
-                goto error;
-            case Op::load_method:
-            {
-                const Value obj = sp[-1];
-                Str* name = code->names[arg];
-                if (!obj.get<Module>())
-                {
-                    for (TypeObj* tp = type_of(obj); tp; tp = tp->base)
-                    {
-                        const Value m = dict_get_str(tp->attrs, name);
-                        if (m.is_undefined())
-                            continue;
-                        if (NativeFunction* nf = m.get<NativeFunction>(); nf && nf->owner)
-                        {
-                            sp[-1] = m;
-                            *sp++ = obj;
-                            goto method_done;
-                        }
-                        break;
-                    }
-                }
-                {
-                    SAVE_FRAME();
-                    const Value r = getattr(obj, name);
+                    const Value r = getattr(sp[-1], code->names[arg]);
                     if (r.is_error() && m_pending->type == t.AttributeError)
-                        suggest_attribute(m_pending, obj, name->text);
+                        suggest_attribute(m_pending, sp[-1], code->names[arg]->text);
                     CHECK(r);
                     sp[-1] = r;
-                    *sp++ = Value::undefined();
+                    break;
                 }
-            method_done:
-                break;
-            }
-            case Op::call_method:
-            case Op::call_method_kw:
-            {
-                const bool kw = opcode(ins) == Op::call_method_kw;
-                const Value* kwnames = nullptr;
-                std::size_t nkw = 0;
-                if (kw)
+                case Op::store_attr:
                 {
-                    Tuple* names = (*--sp).as<Tuple>();
-                    kwnames = names->items.data();
-                    nkw = names->items.size();
+                    SAVE_FRAME();
+                    if (!setattr(sp[-1], code->names[arg], sp[-2]))
+                        goto error;
+                    sp -= 2;
+                    break;
                 }
-                const std::size_t argc = arg;
-                Value* base = sp - argc - 2;
-                const Value callee = base[0];
-                const Value self = base[1];
-                Value* args = base + 2;
-                if (self.is_undefined())
+                case Op::delete_attr:
+                    SAVE_FRAME();
+                    raise_attribute_error("cannot delete attribute '" + code->names[arg]->text + "' of '" +
+                                          type_name(sp[-1]) + "' object");
+                    goto error;
+                case Op::load_method:
                 {
+                    const Value obj = sp[-1];
+                    Str* name = code->names[arg];
+                    if (!obj.get<Module>())
+                    {
+                        for (TypeObj* tp = type_of(obj); tp; tp = tp->base)
+                        {
+                            const Value m = dict_get_str(tp->attrs, name);
+                            if (m.is_undefined())
+                                continue;
+                            if (NativeFunction* nf = m.get<NativeFunction>(); nf && nf->owner)
+                            {
+                                sp[-1] = m;
+                                *sp++ = obj;
+                                goto method_done;
+                            }
+                            break;
+                        }
+                    }
+                    {
+                        SAVE_FRAME();
+                        const Value r = getattr(obj, name);
+                        if (r.is_error() && m_pending->type == t.AttributeError)
+                            suggest_attribute(m_pending, obj, name->text);
+                        CHECK(r);
+                        sp[-1] = r;
+                        *sp++ = Value::undefined();
+                    }
+                method_done:
+                    break;
+                }
+                case Op::call_method:
+                case Op::call_method_kw:
+                {
+                    const bool kw = opcode(ins) == Op::call_method_kw;
+                    const Value* kwnames = nullptr;
+                    std::size_t nkw = 0;
+                    if (kw)
+                    {
+                        Tuple* names = (*--sp).as<Tuple>();
+                        kwnames = names->items.data();
+                        nkw = names->items.size();
+                    }
+                    const std::size_t argc = arg;
+                    Value* base = sp - argc - 2;
+                    const Value callee = base[0];
+                    const Value self = base[1];
+                    Value* args = base + 2;
+                    if (self.is_undefined())
+                    {
+                        if (Function* fn = callee.get<Function>())
+                        {
+                            SAVE_FRAME();
+                            f->sp = base + 1;
+                            if (!push_frame(fn, base, args, argc - nkw, kwnames, args + argc - nkw, nkw, false))
+                            {
+                                f->sp = sp;
+                                goto error;
+                            }
+                            LOAD_FRAME();
+                            break;
+                        }
+                        SAVE_FRAME();
+                        const Value r = call(callee, args, argc - nkw, kwnames, args + argc - nkw, nkw);
+                        CHECK(r);
+                        base[0] = r;
+                        sp = base + 1;
+                        break;
+                    }
+                    SAVE_FRAME();
+                    const Value r = call_native(callee.as<NativeFunction>(), self, args, argc - nkw, kwnames,
+                                                args + argc - nkw, nkw);
+                    CHECK(r);
+                    base[0] = r;
+                    sp = base + 1;
+                    break;
+                }
+                case Op::call:
+                case Op::call_kw:
+                {
+                    const Value* kwnames = nullptr;
+                    std::size_t nkw = 0;
+                    if (opcode(ins) == Op::call_kw)
+                    {
+                        Tuple* names = (*--sp).as<Tuple>();
+                        kwnames = names->items.data();
+                        nkw = names->items.size();
+                    }
+                    const std::size_t argc = arg;
+                    Value* base = sp - argc - 1;
+                    const Value callee = base[0];
                     if (Function* fn = callee.get<Function>())
                     {
                         SAVE_FRAME();
                         f->sp = base + 1;
-                        if (!push_frame(fn, base, args, argc - nkw, kwnames, args + argc - nkw, nkw, false))
+                        if (!push_frame(fn, base, base + 1, argc - nkw, kwnames, base + 1 + argc - nkw, nkw, false))
                         {
                             f->sp = sp;
                             goto error;
@@ -1252,509 +1456,461 @@ namespace nl::py
                         break;
                     }
                     SAVE_FRAME();
-                    const Value r = call(callee, args, argc - nkw, kwnames, args + argc - nkw, nkw);
+                    const Value r = call(callee, base + 1, argc - nkw, kwnames, base + 1 + argc - nkw, nkw);
                     CHECK(r);
                     base[0] = r;
                     sp = base + 1;
                     break;
                 }
-                SAVE_FRAME();
-                const Value r = call_native(callee.as<NativeFunction>(), self, args, argc - nkw, kwnames,
-                                            args + argc - nkw, nkw);
-                CHECK(r);
-                base[0] = r;
-                sp = base + 1;
-                break;
-            }
-            case Op::call:
-            case Op::call_kw:
-            {
-                const Value* kwnames = nullptr;
-                std::size_t nkw = 0;
-                if (opcode(ins) == Op::call_kw)
+                case Op::call_ex:
                 {
-                    Tuple* names = (*--sp).as<Tuple>();
-                    kwnames = names->items.data();
-                    nkw = names->items.size();
-                }
-                const std::size_t argc = arg;
-                Value* base = sp - argc - 1;
-                const Value callee = base[0];
-                if (Function* fn = callee.get<Function>())
-                {
-                    SAVE_FRAME();
-                    f->sp = base + 1;
-                    if (!push_frame(fn, base, base + 1, argc - nkw, kwnames, base + 1 + argc - nkw, nkw, false))
+                    Dict* kwargs = (arg & 1) ? (*--sp).as<Dict>() : nullptr;
+                    Tuple* args = (*--sp).as<Tuple>();
+                    Value* base = sp - 1;
+                    const Value callee = base[0];
+                    std::vector<Value> names, values;
+                    if (kwargs)
+                        for (auto& e : kwargs->entries)
+                        {
+                            if (e.key.is_undefined())
+                                continue;
+                            if (!e.key.get<Str>())
+                            {
+                                SAVE_FRAME();
+                                raise_type_error("keywords must be strings");
+                                goto error;
+                            }
+                            names.push_back(e.key);
+                            values.push_back(e.value);
+                        }
+                    // Keep the argument tuple and dict alive while they are spread.
+                    sp[0] = Value::from_obj(args);
+                    sp[1] = kwargs ? Value::from_obj(kwargs) : Value::none();
+                    sp += 2;
+                    if (Function* fn = callee.get<Function>())
                     {
-                        f->sp = sp;
-                        goto error;
-                    }
-                    LOAD_FRAME();
-                    break;
-                }
-                SAVE_FRAME();
-                const Value r = call(callee, base + 1, argc - nkw, kwnames, base + 1 + argc - nkw, nkw);
-                CHECK(r);
-                base[0] = r;
-                sp = base + 1;
-                break;
-            }
-            case Op::call_ex:
-            {
-                Dict* kwargs = (arg & 1) ? (*--sp).as<Dict>() : nullptr;
-                Tuple* args = (*--sp).as<Tuple>();
-                Value* base = sp - 1;
-                const Value callee = base[0];
-                std::vector<Value> names, values;
-                if (kwargs)
-                    for (auto& e : kwargs->entries)
-                    {
-                        if (e.key.is_undefined())
-                            continue;
-                        if (!e.key.get<Str>())
+                        Value* dst = sp;
+                        if (dst + args->items.size() + 8 > m_stack_end)
                         {
                             SAVE_FRAME();
-                            raise_type_error("keywords must be strings");
+                            raise(t.RecursionError, "maximum recursion depth exceeded");
                             goto error;
                         }
-                        names.push_back(e.key);
-                        values.push_back(e.value);
+                        std::copy(args->items.begin(), args->items.end(), dst);
+                        SAVE_FRAME();
+                        // The callee's frame starts above the tuple and dict; the result
+                        // goes where the callee was.
+                        f->sp = base + 1;
+                        if (!push_frame(fn, base, dst, args->items.size(), names.data(), values.data(), names.size(),
+                                        false))
+                        {
+                            f->sp = sp;
+                            goto error;
+                        }
+                        LOAD_FRAME();
+                        break;
                     }
-                // Keep the argument tuple and dict alive while they are spread.
-                sp[0] = Value::from_obj(args);
-                sp[1] = kwargs ? Value::from_obj(kwargs) : Value::none();
-                sp += 2;
-                if (Function* fn = callee.get<Function>())
+                    SAVE_FRAME();
+                    const Value r =
+                        call(callee, args->items.data(), args->items.size(), names.data(), values.data(), names.size());
+                    CHECK(r);
+                    base[0] = r;
+                    sp = base + 1;
+                    break;
+                }
+                case Op::make_function:
                 {
-                    Value* dst = sp;
-                    if (dst + args->items.size() + 8 > m_stack_end)
+                    Code* c = (*--sp).as<Code>();
+                    Function* fn = heap.make<Function>(c);
+                    if (arg & 4)
+                    {
+                        Tuple* cells = (*--sp).as<Tuple>();
+                        for (const Value& v : cells->items)
+                            fn->closure.push_back(v.as<Cell>());
+                    }
+                    if (arg & 2)
+                        fn->kwdefaults = (*--sp).as<Tuple>()->items;
+                    if (arg & 1)
+                        fn->defaults = (*--sp).as<Tuple>()->items;
+                    heap.account(
+                        std::ptrdiff_t((fn->defaults.size() + fn->kwdefaults.size() + fn->closure.size()) * 16));
+                    *sp++ = Value::from_obj(fn);
+                    break;
+                }
+                case Op::return_value:
+                {
+                    const Value r = *--sp;
+                    const Frame done = *f;
+                    // The straight-line part of a call counts toward the budget here.
+                    m_steps -= std::int64_t(ip - code->code.data());
+                    m_frames.pop_back();
+                    *done.result = r;
+                    if (done.boundary || m_frames.size() <= base_depth)
+                        return r;
+                    LOAD_FRAME();
+                    if (NL_UNLIKELY(m_steps < 0))
+                    {
+                        const int t = tick(base_depth);
+                        if (t < 0)
+                            goto error;
+                        if (t > 0)
+                            return Value::not_implemented();
+                    }
+                    break;
+                }
+                case Op::binary:
+                case Op::inplace:
+                {
+                    const Value b = sp[-1];
+                    const Value a = sp[-2];
+                    if (a.tag == Tag::integer && b.tag == Tag::integer)
+                    {
+                        std::int64_t r;
+                        switch (BinOp(arg))
+                        {
+                        case BinOp::add:
+                            if (!__builtin_add_overflow(a.i, b.i, &r))
+                            {
+                                sp[-2] = Value::from_int(r);
+                                --sp;
+                                goto binary_done;
+                            }
+                            break;
+                        case BinOp::sub:
+                            if (!__builtin_sub_overflow(a.i, b.i, &r))
+                            {
+                                sp[-2] = Value::from_int(r);
+                                --sp;
+                                goto binary_done;
+                            }
+                            break;
+                        case BinOp::mul:
+                            if (!__builtin_mul_overflow(a.i, b.i, &r))
+                            {
+                                sp[-2] = Value::from_int(r);
+                                --sp;
+                                goto binary_done;
+                            }
+                            break;
+                        default:
+                            break;
+                        }
+                    }
+                    else if (a.tag == Tag::floating && b.tag == Tag::floating)
+                    {
+                        switch (BinOp(arg))
+                        {
+                        case BinOp::add:
+                            sp[-2] = Value::from_float(a.f + b.f);
+                            --sp;
+                            goto binary_done;
+                        case BinOp::sub:
+                            sp[-2] = Value::from_float(a.f - b.f);
+                            --sp;
+                            goto binary_done;
+                        case BinOp::mul:
+                            sp[-2] = Value::from_float(a.f * b.f);
+                            --sp;
+                            goto binary_done;
+                        default:
+                            break;
+                        }
+                    }
                     {
                         SAVE_FRAME();
-                        raise(t.RecursionError, "maximum recursion depth exceeded");
-                        goto error;
+                        const Value r =
+                            opcode(ins) == Op::binary ? binary(BinOp(arg), a, b) : inplace(BinOp(arg), a, b);
+                        CHECK(r);
+                        sp[-2] = r;
+                        --sp;
                     }
-                    std::copy(args->items.begin(), args->items.end(), dst);
-                    SAVE_FRAME();
-                    // The callee's frame starts above the tuple and dict; the result
-                    // goes where the callee was.
-                    f->sp = base + 1;
-                    if (!push_frame(fn, base, dst, args->items.size(), names.data(), values.data(), names.size(), false))
-                    {
-                        f->sp = sp;
-                        goto error;
-                    }
-                    LOAD_FRAME();
+                binary_done:
                     break;
                 }
-                SAVE_FRAME();
-                const Value r = call(callee, args->items.data(), args->items.size(), names.data(), values.data(),
-                                     names.size());
-                CHECK(r);
-                base[0] = r;
-                sp = base + 1;
-                break;
-            }
-            case Op::make_function:
-            {
-                Code* c = (*--sp).as<Code>();
-                Function* fn = heap.make<Function>(c);
-                if (arg & 4)
-                {
-                    Tuple* cells = (*--sp).as<Tuple>();
-                    for (const Value& v : cells->items)
-                        fn->closure.push_back(v.as<Cell>());
-                }
-                if (arg & 2)
-                    fn->kwdefaults = (*--sp).as<Tuple>()->items;
-                if (arg & 1)
-                    fn->defaults = (*--sp).as<Tuple>()->items;
-                heap.account(std::ptrdiff_t((fn->defaults.size() + fn->kwdefaults.size() + fn->closure.size()) * 16));
-                *sp++ = Value::from_obj(fn);
-                break;
-            }
-            case Op::return_value:
-            {
-                const Value r = *--sp;
-                const Frame done = *f;
-                // The straight-line part of a call counts toward the budget here.
-                m_steps -= std::int64_t(ip - code->code.data());
-                m_frames.pop_back();
-                *done.result = r;
-                if (done.boundary || m_frames.size() <= base_depth)
-                    return r;
-                LOAD_FRAME();
-                if (NL_UNLIKELY(m_steps < 0))
-                {
-                    const int t = tick(base_depth);
-                    if (t < 0)
-                        goto error;
-                    if (t > 0)
-                        return Value::not_implemented();
-                }
-                break;
-            }
-            case Op::binary:
-            case Op::inplace:
-            {
-                const Value b = sp[-1];
-                const Value a = sp[-2];
-                if (a.tag == Tag::integer && b.tag == Tag::integer)
-                {
-                    std::int64_t r;
-                    switch (BinOp(arg))
-                    {
-                    case BinOp::add:
-                        if (!__builtin_add_overflow(a.i, b.i, &r))
-                        {
-                            sp[-2] = Value::from_int(r);
-                            --sp;
-                            goto binary_done;
-                        }
-                        break;
-                    case BinOp::sub:
-                        if (!__builtin_sub_overflow(a.i, b.i, &r))
-                        {
-                            sp[-2] = Value::from_int(r);
-                            --sp;
-                            goto binary_done;
-                        }
-                        break;
-                    case BinOp::mul:
-                        if (!__builtin_mul_overflow(a.i, b.i, &r))
-                        {
-                            sp[-2] = Value::from_int(r);
-                            --sp;
-                            goto binary_done;
-                        }
-                        break;
-                    default: break;
-                    }
-                }
-                else if (a.tag == Tag::floating && b.tag == Tag::floating)
-                {
-                    switch (BinOp(arg))
-                    {
-                    case BinOp::add: sp[-2] = Value::from_float(a.f + b.f); --sp; goto binary_done;
-                    case BinOp::sub: sp[-2] = Value::from_float(a.f - b.f); --sp; goto binary_done;
-                    case BinOp::mul: sp[-2] = Value::from_float(a.f * b.f); --sp; goto binary_done;
-                    default: break;
-                    }
-                }
+                case Op::unary:
                 {
                     SAVE_FRAME();
-                    const Value r = opcode(ins) == Op::binary ? binary(BinOp(arg), a, b) : inplace(BinOp(arg), a, b);
+                    const Value r = unary(UnOp(arg), sp[-1]);
                     CHECK(r);
-                    sp[-2] = r;
-                    --sp;
-                }
-            binary_done:
-                break;
-            }
-            case Op::unary:
-            {
-                SAVE_FRAME();
-                const Value r = unary(UnOp(arg), sp[-1]);
-                CHECK(r);
-                sp[-1] = r;
-                break;
-            }
-            case Op::compare:
-            {
-                const Value b = sp[-1];
-                const Value a = sp[-2];
-                if (a.tag == Tag::integer && b.tag == Tag::integer)
-                {
-                    bool r;
-                    switch (CmpOp(arg))
-                    {
-                    case CmpOp::lt: r = a.i < b.i; break;
-                    case CmpOp::le: r = a.i <= b.i; break;
-                    case CmpOp::eq: r = a.i == b.i; break;
-                    case CmpOp::ne: r = a.i != b.i; break;
-                    case CmpOp::gt: r = a.i > b.i; break;
-                    case CmpOp::ge: r = a.i >= b.i; break;
-                    default: goto compare_slow;
-                    }
-                    sp[-2] = Value::from_bool(r);
-                    --sp;
+                    sp[-1] = r;
                     break;
                 }
-            compare_slow:
-            {
-                SAVE_FRAME();
-                const Value r = compare(CmpOp(arg), a, b);
-                CHECK(r);
-                sp[-2] = r;
-                --sp;
-                break;
-            }
-            }
-            case Op::binary_subscr:
-            {
-                const Value key = sp[-1];
-                const Value obj = sp[-2];
-                if (List* l = obj.get<List>(); l && key.tag == Tag::integer)
+                case Op::compare:
                 {
-                    std::int64_t i = key.i;
-                    const auto n = std::int64_t(l->items.size());
-                    if (i < 0)
-                        i += n;
-                    if (i >= 0 && i < n)
+                    const Value b = sp[-1];
+                    const Value a = sp[-2];
+                    if (a.tag == Tag::integer && b.tag == Tag::integer)
                     {
-                        sp[-2] = l->items[std::size_t(i)];
+                        bool r;
+                        switch (CmpOp(arg))
+                        {
+                        case CmpOp::lt:
+                            r = a.i < b.i;
+                            break;
+                        case CmpOp::le:
+                            r = a.i <= b.i;
+                            break;
+                        case CmpOp::eq:
+                            r = a.i == b.i;
+                            break;
+                        case CmpOp::ne:
+                            r = a.i != b.i;
+                            break;
+                        case CmpOp::gt:
+                            r = a.i > b.i;
+                            break;
+                        case CmpOp::ge:
+                            r = a.i >= b.i;
+                            break;
+                        default:
+                            goto compare_slow;
+                        }
+                        sp[-2] = Value::from_bool(r);
                         --sp;
                         break;
                     }
-                }
-                SAVE_FRAME();
-                const Value r = getitem(obj, key);
-                CHECK(r);
-                sp[-2] = r;
-                --sp;
-                break;
-            }
-            case Op::store_subscr:
-            {
-                const Value key = sp[-1];
-                const Value obj = sp[-2];
-                const Value value = sp[-3];
-                if (List* l = obj.get<List>(); l && key.tag == Tag::integer)
-                {
-                    std::int64_t i = key.i;
-                    const auto n = std::int64_t(l->items.size());
-                    if (i < 0)
-                        i += n;
-                    if (i >= 0 && i < n)
-                    {
-                        l->items[std::size_t(i)] = value;
-                        sp -= 3;
-                        break;
-                    }
-                }
-                SAVE_FRAME();
-                if (!setitem(obj, key, value))
-                    goto error;
-                sp -= 3;
-                break;
-            }
-            case Op::delete_subscr:
-                SAVE_FRAME();
-                if (!delitem(sp[-2], sp[-1]))
-                    goto error;
-                sp -= 2;
-                break;
-            case Op::build_slice:
-            {
-                const Value step = arg == 3 ? *--sp : Value::none();
-                const Value stop = *--sp;
-                const Value start = sp[-1];
-                sp[-1] = Value::from_obj(heap.make<Slice>(start, stop, step));
-                break;
-            }
-            case Op::build_list:
-            case Op::build_tuple:
-            {
-                std::vector<Value> items(sp - arg, sp);
-                sp -= arg;
-                *sp++ = opcode(ins) == Op::build_list ? new_list(std::move(items))
-                                                      : (arg == 0 ? empty_tuple() : new_tuple(std::move(items)));
-                break;
-            }
-            case Op::build_dict:
-            {
-                Dict* d = new_dict();
-                Value* items = sp - 2 * arg;
-                // Keep the new dict reachable while keys are hashed.
-                SAVE_FRAME();
-                for (std::uint32_t i = 0; i < arg; ++i)
-                    if (!dict_set(d, items[2 * i], items[2 * i + 1]))
-                        goto error;
-                sp = items;
-                *sp++ = Value::from_obj(d);
-                break;
-            }
-            case Op::list_append:
-            {
-                const Value v = *--sp;
-                List* l = sp[-std::ptrdiff_t(arg)].as<List>();
-                if (l->items.size() == l->items.capacity())
+                compare_slow:
                 {
                     SAVE_FRAME();
-                    const std::size_t grow = std::max<std::size_t>(l->items.capacity(), 4) * sizeof(Value);
-                    if (!reserve_bytes(grow))
-                        goto error;
-                    heap.account(std::ptrdiff_t(grow));
-                }
-                l->items.push_back(v);
-                break;
-            }
-            case Op::list_extend:
-            {
-                SAVE_FRAME();
-                const Value src = sp[-1];
-                List* l = sp[-1 - std::ptrdiff_t(arg)].as<List>();
-                std::vector<Value> items;
-                if (!collect(src, items))
-                    goto error;
-                if (!reserve_bytes(items.size() * sizeof(Value)))
-                    goto error;
-                heap.account(std::ptrdiff_t(items.size() * sizeof(Value)));
-                l->items.insert(l->items.end(), items.begin(), items.end());
-                --sp;
-                break;
-            }
-            case Op::dict_set:
-            {
-                SAVE_FRAME();
-                Dict* d = sp[-2 - std::ptrdiff_t(arg)].as<Dict>();
-                if (!dict_set(d, sp[-2], sp[-1]))
-                    goto error;
-                sp -= 2;
-                break;
-            }
-            case Op::dict_update:
-            {
-                SAVE_FRAME();
-                Dict* d = sp[-1 - std::ptrdiff_t(arg)].as<Dict>();
-                Dict* src = sp[-1].get<Dict>();
-                if (!src)
-                {
-                    raise_type_error("'" + type_name(sp[-1]) + "' object is not a mapping");
-                    goto error;
-                }
-                for (std::size_t i = 0; i < src->entries.size(); ++i)
-                {
-                    const Dict::Entry e = src->entries[i];
-                    if (!e.key.is_undefined() && !dict_set(d, e.key, e.value))
-                        goto error;
-                }
-                --sp;
-                break;
-            }
-            case Op::list_to_tuple:
-            {
-                List* l = sp[-1].as<List>();
-                sp[-1] = l->items.empty() ? empty_tuple() : new_tuple(std::move(l->items));
-                break;
-            }
-            case Op::unpack_sequence:
-            case Op::unpack_ex:
-            {
-                SAVE_FRAME();
-                const Value src = sp[-1];
-                std::vector<Value> items;
-                const std::vector<Value>* view;
-                if (List* l = src.get<List>())
-                    view = &l->items;
-                else if (Tuple* tu = src.get<Tuple>())
-                    view = &tu->items;
-                else
-                {
-                    if (opcode(ins) == Op::unpack_sequence && !src.is_obj())
-                    {
-                        raise_type_error("cannot unpack non-iterable " + type_name(src) + " object");
-                        goto error;
-                    }
-                    Value it = get_iter(src);
-                    if (it.is_error())
-                    {
-                        if (pending_is(t.TypeError))
-                        {
-                            m_pending = nullptr;
-                            raise_type_error("cannot unpack non-iterable " + type_name(src) + " object");
-                        }
-                        goto error;
-                    }
-                    // Read one more than needed, to report "too many values". The
-                    // iterator may run Python code: what it gave so far is kept alive.
-                    // (items[0] holds the iterator meanwhile.)
-                    const std::size_t limit = opcode(ins) == Op::unpack_sequence ? arg + 2 : SIZE_MAX;
-                    items.push_back(it);
-                    Roots roots(*this, &items);
-                    Value item;
-                    while (items.size() < limit && next(it, item) == 1)
-                        items.push_back(item);
-                    items.erase(items.begin());
-                    if (m_pending)
-                        goto error;
-                    view = &items;
-                }
-                const std::size_t n = view->size();
-                if (opcode(ins) == Op::unpack_sequence)
-                {
-                    if (n != arg)
-                    {
-                        if (n > arg)
-                            raise_value_error("too many values to unpack (expected " + std::to_string(arg) + ")");
-                        else
-                            raise_value_error("not enough values to unpack (expected " + std::to_string(arg) +
-                                              ", got " + std::to_string(n) + ")");
-                        goto error;
-                    }
+                    const Value r = compare(CmpOp(arg), a, b);
+                    CHECK(r);
+                    sp[-2] = r;
                     --sp;
-                    for (std::size_t i = n; i-- > 0;)
-                        *sp++ = (*view)[i];
                     break;
                 }
-                const std::size_t before = arg & 0xfff, after = arg >> 12;
-                if (n < before + after)
-                {
-                    raise_value_error("not enough values to unpack (expected at least " +
-                                      std::to_string(before + after) + ", got " + std::to_string(n) + ")");
-                    goto error;
                 }
-                const std::vector<Value> all = *view;
-                --sp;
-                for (std::size_t i = 0; i < after; ++i)
-                    *sp++ = all[n - 1 - i];
-                *sp++ = new_list(std::vector<Value>(all.begin() + std::ptrdiff_t(before), all.end() - std::ptrdiff_t(after)));
-                for (std::size_t i = before; i-- > 0;)
-                    *sp++ = all[i];
-                break;
-            }
-            case Op::jump:
-            {
-                const std::uint32_t from = std::uint32_t(ip - code->code.data());
-                ip = code->code.data() + arg;
-                if (arg < from)
+                case Op::binary_subscr:
                 {
-                    // A loop's iteration: the instructions it ran count toward the
-                    // budget; this is also where the collector runs.
-                    m_steps -= std::int64_t(from - arg);
-                    if (NL_UNLIKELY(m_steps < 0))
+                    const Value key = sp[-1];
+                    const Value obj = sp[-2];
+                    if (List* l = obj.get<List>(); l && key.tag == Tag::integer)
                     {
-                        f->ip = code->code.data() + from;
-                        f->sp = sp;
-                        const int r = tick(base_depth);
-                        if (r < 0)
-                            goto error;
-                        f->ip = ip;
-                        if (r > 0)
-                            return Value::not_implemented();
+                        std::int64_t i = key.i;
+                        const auto n = std::int64_t(l->items.size());
+                        if (i < 0)
+                            i += n;
+                        if (i >= 0 && i < n)
+                        {
+                            sp[-2] = l->items[std::size_t(i)];
+                            --sp;
+                            break;
+                        }
                     }
+                    SAVE_FRAME();
+                    const Value r = getitem(obj, key);
+                    CHECK(r);
+                    sp[-2] = r;
+                    --sp;
+                    break;
                 }
-                break;
-            }
-            case Op::pop_jump_if_false:
-            case Op::pop_jump_if_true:
-            {
-                const Value v = *--sp;
-                int truth_value;
-                if (v.tag == Tag::boolean)
-                    truth_value = v.b;
-                else
+                case Op::store_subscr:
+                {
+                    const Value key = sp[-1];
+                    const Value obj = sp[-2];
+                    const Value value = sp[-3];
+                    if (List* l = obj.get<List>(); l && key.tag == Tag::integer)
+                    {
+                        std::int64_t i = key.i;
+                        const auto n = std::int64_t(l->items.size());
+                        if (i < 0)
+                            i += n;
+                        if (i >= 0 && i < n)
+                        {
+                            l->items[std::size_t(i)] = value;
+                            sp -= 3;
+                            break;
+                        }
+                    }
+                    SAVE_FRAME();
+                    if (!setitem(obj, key, value))
+                        goto error;
+                    sp -= 3;
+                    break;
+                }
+                case Op::delete_subscr:
+                    SAVE_FRAME();
+                    if (!delitem(sp[-2], sp[-1]))
+                        goto error;
+                    sp -= 2;
+                    break;
+                case Op::build_slice:
+                {
+                    const Value step = arg == 3 ? *--sp : Value::none();
+                    const Value stop = *--sp;
+                    const Value start = sp[-1];
+                    sp[-1] = Value::from_obj(heap.make<Slice>(start, stop, step));
+                    break;
+                }
+                case Op::build_list:
+                case Op::build_tuple:
+                {
+                    std::vector<Value> items(sp - arg, sp);
+                    sp -= arg;
+                    *sp++ = opcode(ins) == Op::build_list ? new_list(std::move(items))
+                                                          : (arg == 0 ? empty_tuple() : new_tuple(std::move(items)));
+                    break;
+                }
+                case Op::build_dict:
+                {
+                    Dict* d = new_dict();
+                    Value* items = sp - 2 * arg;
+                    // Keep the new dict reachable while keys are hashed.
+                    SAVE_FRAME();
+                    for (std::uint32_t i = 0; i < arg; ++i)
+                        if (!dict_set(d, items[2 * i], items[2 * i + 1]))
+                            goto error;
+                    sp = items;
+                    *sp++ = Value::from_obj(d);
+                    break;
+                }
+                case Op::list_append:
+                {
+                    const Value v = *--sp;
+                    List* l = sp[-std::ptrdiff_t(arg)].as<List>();
+                    if (l->items.size() == l->items.capacity())
+                    {
+                        SAVE_FRAME();
+                        const std::size_t grow = std::max<std::size_t>(l->items.capacity(), 4) * sizeof(Value);
+                        if (!reserve_bytes(grow))
+                            goto error;
+                        heap.account(std::ptrdiff_t(grow));
+                    }
+                    l->items.push_back(v);
+                    break;
+                }
+                case Op::list_extend:
                 {
                     SAVE_FRAME();
-                    truth_value = truth(v);
-                    if (truth_value < 0)
+                    const Value src = sp[-1];
+                    List* l = sp[-1 - std::ptrdiff_t(arg)].as<List>();
+                    std::vector<Value> items;
+                    if (!collect(src, items))
                         goto error;
+                    if (!reserve_bytes(items.size() * sizeof(Value)))
+                        goto error;
+                    heap.account(std::ptrdiff_t(items.size() * sizeof(Value)));
+                    l->items.insert(l->items.end(), items.begin(), items.end());
+                    --sp;
+                    break;
                 }
-                if ((opcode(ins) == Op::pop_jump_if_true) == (truth_value != 0))
+                case Op::dict_set:
+                {
+                    SAVE_FRAME();
+                    Dict* d = sp[-2 - std::ptrdiff_t(arg)].as<Dict>();
+                    if (!dict_set(d, sp[-2], sp[-1]))
+                        goto error;
+                    sp -= 2;
+                    break;
+                }
+                case Op::dict_update:
+                {
+                    SAVE_FRAME();
+                    Dict* d = sp[-1 - std::ptrdiff_t(arg)].as<Dict>();
+                    Dict* src = sp[-1].get<Dict>();
+                    if (!src)
+                    {
+                        raise_type_error("'" + type_name(sp[-1]) + "' object is not a mapping");
+                        goto error;
+                    }
+                    for (std::size_t i = 0; i < src->entries.size(); ++i)
+                    {
+                        const Dict::Entry e = src->entries[i];
+                        if (!e.key.is_undefined() && !dict_set(d, e.key, e.value))
+                            goto error;
+                    }
+                    --sp;
+                    break;
+                }
+                case Op::list_to_tuple:
+                {
+                    List* l = sp[-1].as<List>();
+                    sp[-1] = l->items.empty() ? empty_tuple() : new_tuple(std::move(l->items));
+                    break;
+                }
+                case Op::unpack_sequence:
+                case Op::unpack_ex:
+                {
+                    SAVE_FRAME();
+                    const Value src = sp[-1];
+                    std::vector<Value> items;
+                    const std::vector<Value>* view;
+                    if (List* l = src.get<List>())
+                        view = &l->items;
+                    else if (Tuple* tu = src.get<Tuple>())
+                        view = &tu->items;
+                    else
+                    {
+                        if (opcode(ins) == Op::unpack_sequence && !src.is_obj())
+                        {
+                            raise_type_error("cannot unpack non-iterable " + type_name(src) + " object");
+                            goto error;
+                        }
+                        Value it = get_iter(src);
+                        if (it.is_error())
+                        {
+                            if (pending_is(t.TypeError))
+                            {
+                                m_pending = nullptr;
+                                raise_type_error("cannot unpack non-iterable " + type_name(src) + " object");
+                            }
+                            goto error;
+                        }
+                        // Read one more than needed, to report "too many values". The
+                        // iterator may run Python code: what it gave so far is kept alive.
+                        // (items[0] holds the iterator meanwhile.)
+                        const std::size_t limit = opcode(ins) == Op::unpack_sequence ? arg + 2 : SIZE_MAX;
+                        items.push_back(it);
+                        Roots roots(*this, &items);
+                        Value item;
+                        while (items.size() < limit && next(it, item) == 1)
+                            items.push_back(item);
+                        items.erase(items.begin());
+                        if (m_pending)
+                            goto error;
+                        view = &items;
+                    }
+                    const std::size_t n = view->size();
+                    if (opcode(ins) == Op::unpack_sequence)
+                    {
+                        if (n != arg)
+                        {
+                            if (n > arg)
+                                raise_value_error("too many values to unpack (expected " + std::to_string(arg) + ")");
+                            else
+                                raise_value_error("not enough values to unpack (expected " + std::to_string(arg) +
+                                                  ", got " + std::to_string(n) + ")");
+                            goto error;
+                        }
+                        --sp;
+                        for (std::size_t i = n; i-- > 0;)
+                            *sp++ = (*view)[i];
+                        break;
+                    }
+                    const std::size_t before = arg & 0xfff, after = arg >> 12;
+                    if (n < before + after)
+                    {
+                        raise_value_error("not enough values to unpack (expected at least " +
+                                          std::to_string(before + after) + ", got " + std::to_string(n) + ")");
+                        goto error;
+                    }
+                    const std::vector<Value> all = *view;
+                    --sp;
+                    for (std::size_t i = 0; i < after; ++i)
+                        *sp++ = all[n - 1 - i];
+                    *sp++ = new_list(
+                        std::vector<Value>(all.begin() + std::ptrdiff_t(before), all.end() - std::ptrdiff_t(after)));
+                    for (std::size_t i = before; i-- > 0;)
+                        *sp++ = all[i];
+                    break;
+                }
+                case Op::jump:
                 {
                     const std::uint32_t from = std::uint32_t(ip - code->code.data());
                     ip = code->code.data() + arg;
                     if (arg < from)
                     {
+                        // A loop's iteration: the instructions it ran count toward the
+                        // budget; this is also where the collector runs.
                         m_steps -= std::int64_t(from - arg);
                         if (NL_UNLIKELY(m_steps < 0))
                         {
@@ -1768,203 +1924,241 @@ namespace nl::py
                                 return Value::not_implemented();
                         }
                     }
-                }
-                break;
-            }
-            case Op::jump_if_false_or_pop:
-            case Op::jump_if_true_or_pop:
-            {
-                SAVE_FRAME();
-                const int tv = truth(sp[-1]);
-                if (tv < 0)
-                    goto error;
-                if ((opcode(ins) == Op::jump_if_true_or_pop) == (tv != 0))
-                    ip = code->code.data() + arg;
-                else
-                    --sp;
-                break;
-            }
-            case Op::get_iter:
-            {
-                const Value v = sp[-1];
-                if (v.get<Iterator>())
                     break;
-                SAVE_FRAME();
-                const Value it = get_iter(v);
-                CHECK(it);
-                sp[-1] = it;
-                break;
-            }
-            case Op::for_iter:
-            {
-                Iterator* it = sp[-1].as<Iterator>();
-                if (it->ik == IterKind::range)
+                }
+                case Op::pop_jump_if_false:
+                case Op::pop_jump_if_true:
                 {
-                    if (it->c > 0 ? it->a < it->b : it->a > it->b)
+                    const Value v = *--sp;
+                    int truth_value;
+                    if (v.tag == Tag::boolean)
+                        truth_value = v.b;
+                    else
                     {
-                        *sp++ = Value::from_int(it->a);
-                        it->a += it->c;
+                        SAVE_FRAME();
+                        truth_value = truth(v);
+                        if (truth_value < 0)
+                            goto error;
+                    }
+                    if ((opcode(ins) == Op::pop_jump_if_true) == (truth_value != 0))
+                    {
+                        const std::uint32_t from = std::uint32_t(ip - code->code.data());
+                        ip = code->code.data() + arg;
+                        if (arg < from)
+                        {
+                            m_steps -= std::int64_t(from - arg);
+                            if (NL_UNLIKELY(m_steps < 0))
+                            {
+                                f->ip = code->code.data() + from;
+                                f->sp = sp;
+                                const int r = tick(base_depth);
+                                if (r < 0)
+                                    goto error;
+                                f->ip = ip;
+                                if (r > 0)
+                                    return Value::not_implemented();
+                            }
+                        }
+                    }
+                    break;
+                }
+                case Op::jump_if_false_or_pop:
+                case Op::jump_if_true_or_pop:
+                {
+                    SAVE_FRAME();
+                    const int tv = truth(sp[-1]);
+                    if (tv < 0)
+                        goto error;
+                    if ((opcode(ins) == Op::jump_if_true_or_pop) == (tv != 0))
+                        ip = code->code.data() + arg;
+                    else
+                        --sp;
+                    break;
+                }
+                case Op::get_iter:
+                {
+                    const Value v = sp[-1];
+                    if (v.get<Iterator>())
+                        break;
+                    SAVE_FRAME();
+                    const Value it = get_iter(v);
+                    CHECK(it);
+                    sp[-1] = it;
+                    break;
+                }
+                case Op::for_iter:
+                {
+                    Iterator* it = sp[-1].as<Iterator>();
+                    if (it->ik == IterKind::range)
+                    {
+                        if (it->c > 0 ? it->a < it->b : it->a > it->b)
+                        {
+                            *sp++ = Value::from_int(it->a);
+                            it->a += it->c;
+                            break;
+                        }
+                        --sp;
+                        ip = code->code.data() + arg;
                         break;
                     }
-                    --sp;
-                    ip = code->code.data() + arg;
-                    break;
-                }
-                if (it->ik == IterKind::list)
-                {
-                    List* l = it->src.as<List>();
-                    if (std::size_t(it->a) < l->items.size())
+                    if (it->ik == IterKind::list)
                     {
-                        *sp++ = l->items[std::size_t(it->a++)];
+                        List* l = it->src.as<List>();
+                        if (std::size_t(it->a) < l->items.size())
+                        {
+                            *sp++ = l->items[std::size_t(it->a++)];
+                            break;
+                        }
+                        it->a = INT64_MAX / 2;
+                        --sp;
+                        ip = code->code.data() + arg;
                         break;
                     }
-                    it->a = INT64_MAX / 2;
-                    --sp;
-                    ip = code->code.data() + arg;
+                    SAVE_FRAME();
+                    Value item;
+                    const int st = next(sp[-1], item);
+                    if (st < 0)
+                        goto error;
+                    if (st == 0)
+                    {
+                        --sp;
+                        ip = code->code.data() + arg;
+                        break;
+                    }
+                    *sp++ = item;
                     break;
                 }
-                SAVE_FRAME();
-                Value item;
-                const int st = next(sp[-1], item);
-                if (st < 0)
-                    goto error;
-                if (st == 0)
+                case Op::import_name:
                 {
-                    --sp;
-                    ip = code->code.data() + arg;
+                    SAVE_FRAME();
+                    const Value m = import_module(code->names[arg]);
+                    CHECK(m);
+                    *sp++ = m;
                     break;
                 }
-                *sp++ = item;
-                break;
-            }
-            case Op::import_name:
-            {
-                SAVE_FRAME();
-                const Value m = import_module(code->names[arg]);
-                CHECK(m);
-                *sp++ = m;
-                break;
-            }
-            case Op::import_from:
-            {
-                SAVE_FRAME();
-                Module* m = sp[-1].as<Module>();
-                Value v = dict_get_str(m->attrs, code->names[arg]);
-                if (v.is_undefined())
+                case Op::import_from:
                 {
-                    raise(t.ImportError, "cannot import name '" + code->names[arg]->text + "' from '" + m->name +
-                                             "' (unknown location)");
-                    goto error;
-                }
-                *sp++ = v;
-                break;
-            }
-            case Op::import_star:
-            {
-                Module* m = (*--sp).as<Module>();
-                for (std::size_t i = 0; i < m_global_names.size(); ++i)
-                {
-                    if (m_global_names[i]->text.rfind("_", 0) == 0)
-                        continue;
-                    const Value v = dict_get_str(m->attrs, m_global_names[i]);
-                    if (!v.is_undefined())
-                        m_globals[i] = v;
-                }
-                break;
-            }
-            case Op::format_value:
-            {
-                SAVE_FRAME();
-                Value spec = Value::undefined();
-                if (arg & 0x100)
-                    spec = *--sp;
-                Value v = sp[-1];
-                const int conv = int(arg & 0xff);
-                if (conv == 'r' || conv == 'a')
-                {
-                    v = repr_value(v);
-                    CHECK(v);
-                }
-                else if (conv == 's')
-                {
-                    v = str_value(v);
-                    CHECK(v);
-                }
-                if (spec.is_undefined())
-                {
-                    if (!v.get<Str>())
+                    SAVE_FRAME();
+                    Module* m = sp[-1].as<Module>();
+                    Value v = dict_get_str(m->attrs, code->names[arg]);
+                    if (v.is_undefined())
                     {
-                        v = format(v, "");
-                        CHECK(v);
-                    }
-                }
-                else
-                {
-                    v = format(v, spec.as<Str>()->text);
-                    CHECK(v);
-                }
-                sp[-1] = v;
-                break;
-            }
-            case Op::build_string:
-            {
-                std::size_t total = 0;
-                for (Value* p = sp - arg; p < sp; ++p)
-                    total += p->as<Str>()->text.size();
-                std::string s;
-                s.reserve(total);
-                for (Value* p = sp - arg; p < sp; ++p)
-                    s += p->as<Str>()->text;
-                sp -= arg;
-                SAVE_FRAME();
-                if (!reserve_bytes(total))
-                    goto error;
-                *sp++ = new_str(std::move(s));
-                break;
-            }
-            case Op::raise_varargs:
-            {
-                SAVE_FRAME();
-                if (arg == 0)
-                {
-                    raise(t.RuntimeError, "No active exception to reraise");
-                    goto error;
-                }
-                Value cause = Value::undefined();
-                if (arg == 2)
-                    cause = *--sp;
-                Value v = *--sp;
-                if (TypeObj* type = v.get<TypeObj>(); type && type->is_exception)
-                {
-                    v = call(v, nullptr, 0);
-                    CHECK(v);
-                }
-                Exception* e = v.get<Exception>();
-                if (!e)
-                {
-                    raise_type_error("exceptions must derive from BaseException");
-                    goto error;
-                }
-                if (!cause.is_undefined())
-                {
-                    if (TypeObj* ct = cause.get<TypeObj>(); ct && ct->is_exception)
-                    {
-                        cause = call(cause, nullptr, 0);
-                        CHECK(cause);
-                    }
-                    if (!cause.is_none() && !cause.get<Exception>())
-                    {
-                        raise_type_error("exception causes must derive from BaseException");
+                        raise(t.ImportError, "cannot import name '" + code->names[arg]->text + "' from '" + m->name +
+                                                 "' (unknown location)");
                         goto error;
                     }
-                    e->cause = cause;
+                    *sp++ = v;
+                    break;
                 }
-                m_pending = e;
-                goto error;
-            }
-            case Op::load_assertion_error: *sp++ = Value::from_obj(t.AssertionError); break;
-            case Op::count: break;
-            }
+                case Op::import_star:
+                {
+                    Module* m = (*--sp).as<Module>();
+                    for (std::size_t i = 0; i < m_global_names.size(); ++i)
+                    {
+                        if (m_global_names[i]->text.rfind("_", 0) == 0)
+                            continue;
+                        const Value v = dict_get_str(m->attrs, m_global_names[i]);
+                        if (!v.is_undefined())
+                            m_globals[i] = v;
+                    }
+                    break;
+                }
+                case Op::format_value:
+                {
+                    SAVE_FRAME();
+                    Value spec = Value::undefined();
+                    if (arg & 0x100)
+                        spec = *--sp;
+                    Value v = sp[-1];
+                    const int conv = int(arg & 0xff);
+                    if (conv == 'r' || conv == 'a')
+                    {
+                        v = repr_value(v);
+                        CHECK(v);
+                    }
+                    else if (conv == 's')
+                    {
+                        v = str_value(v);
+                        CHECK(v);
+                    }
+                    if (spec.is_undefined())
+                    {
+                        if (!v.get<Str>())
+                        {
+                            v = format(v, "");
+                            CHECK(v);
+                        }
+                    }
+                    else
+                    {
+                        v = format(v, spec.as<Str>()->text);
+                        CHECK(v);
+                    }
+                    sp[-1] = v;
+                    break;
+                }
+                case Op::build_string:
+                {
+                    std::size_t total = 0;
+                    for (Value* p = sp - arg; p < sp; ++p)
+                        total += p->as<Str>()->text.size();
+                    std::string s;
+                    s.reserve(total);
+                    for (Value* p = sp - arg; p < sp; ++p)
+                        s += p->as<Str>()->text;
+                    sp -= arg;
+                    SAVE_FRAME();
+                    if (!reserve_bytes(total))
+                        goto error;
+                    *sp++ = new_str(std::move(s));
+                    break;
+                }
+                case Op::raise_varargs:
+                {
+                    SAVE_FRAME();
+                    if (arg == 0)
+                    {
+                        raise(t.RuntimeError, "No active exception to reraise");
+                        goto error;
+                    }
+                    Value cause = Value::undefined();
+                    if (arg == 2)
+                        cause = *--sp;
+                    Value v = *--sp;
+                    if (TypeObj* type = v.get<TypeObj>(); type && type->is_exception)
+                    {
+                        v = call(v, nullptr, 0);
+                        CHECK(v);
+                    }
+                    Exception* e = v.get<Exception>();
+                    if (!e)
+                    {
+                        raise_type_error("exceptions must derive from BaseException");
+                        goto error;
+                    }
+                    if (!cause.is_undefined())
+                    {
+                        if (TypeObj* ct = cause.get<TypeObj>(); ct && ct->is_exception)
+                        {
+                            cause = call(cause, nullptr, 0);
+                            CHECK(cause);
+                        }
+                        if (!cause.is_none() && !cause.get<Exception>())
+                        {
+                            raise_type_error("exception causes must derive from BaseException");
+                            goto error;
+                        }
+                        e->cause = cause;
+                    }
+                    m_pending = e;
+                    goto error;
+                }
+                case Op::load_assertion_error:
+                    *sp++ = Value::from_obj(t.AssertionError);
+                    break;
+                case Op::count:
+                    break;
+                }
             }
             continue;
 

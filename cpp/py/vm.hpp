@@ -52,11 +52,11 @@ namespace nl::py
         Code* code;
         Function* function;  // null for the module
         const std::uint32_t* ip;
-        Value* slots;        // parameters and locals, then free-variable cells
-        Value* sp;           // stack top when this frame is not running
-        Value* result;       // where the caller wants the return value
-        std::uint64_t id;    // unique per activation (tracebacks record each frame once)
-        bool boundary;       // returning from this frame returns to C++ (Vm::call)
+        Value* slots;      // parameters and locals, then free-variable cells
+        Value* sp;         // stack top when this frame is not running
+        Value* result;     // where the caller wants the return value
+        std::uint64_t id;  // unique per activation (tracebacks record each frame once)
+        bool boundary;     // returning from this frame returns to C++ (Vm::call)
     };
 
     class Vm
@@ -227,8 +227,8 @@ namespace nl::py
                         const Value* kwvalues, std::size_t nkw, bool boundary);
         bool bind_arguments(Function* fn, Value* slots, const Value* args, std::size_t nargs, const Value* kwnames,
                             const Value* kwvalues, std::size_t nkw);
-        Value call_native(NativeFunction* f, Value self, const Value* args, std::size_t nargs,
-                          const Value* kwnames, const Value* kwvalues, std::size_t nkw);
+        Value call_native(NativeFunction* f, Value self, const Value* args, std::size_t nargs, const Value* kwnames,
+                          const Value* kwvalues, std::size_t nkw);
         void collect_garbage();
         /// The step counter ran out: collect, refill from the budget, or stop.
         /// 1: return to run() (a slice ended), 0: go on, -1: raised.
@@ -257,8 +257,8 @@ namespace nl::py
         Value getitem_seq(Value obj, Value key);
         int compare_values(Value a, Value b, CmpOp op, int depth);
         Value make_iterator(IterKind k, Value src);
-        bool slice_indices(Slice* s, std::int64_t length, std::int64_t& start, std::int64_t& stop,
-                           std::int64_t& step, std::int64_t& count);
+        bool slice_indices(Slice* s, std::int64_t length, std::int64_t& start, std::int64_t& stop, std::int64_t& step,
+                           std::int64_t& count);
         std::size_t dict_find(Dict* d, Value key, std::uint64_t h, int& status);
         void dict_rebuild(Dict* d, std::size_t capacity);
 
@@ -287,7 +287,7 @@ namespace nl::py
         Str* m_empty_str = nullptr;
         Value m_ellipsis;
         Tuple* m_empty_tuple = nullptr;
-        std::vector<Code*> m_codes;  // compiled code of this run (roots)
+        std::vector<Code*> m_codes;      // compiled code of this run (roots)
         std::vector<Obj*> m_repr_stack;  // containers being printed ([...] for cycles)
 
         std::string m_out;

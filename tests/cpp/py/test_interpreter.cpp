@@ -65,10 +65,10 @@ TEST_CASE("lexer: indentation, brackets and f-strings", "[py][lexer]")
     for (auto& t : toks)
         kinds.push_back(t.kind);
     using nl::py::Tok;
-    const std::vector<Tok> want = {Tok::kw_if, Tok::name, Tok::colon, Tok::newline, Tok::indent, Tok::name,
-                                   Tok::assign, Tok::lpar, Tok::integer, Tok::comma, Tok::integer, Tok::rpar,
-                                   Tok::newline, Tok::name, Tok::assign, Tok::fstring, Tok::newline, Tok::dedent,
-                                   Tok::name, Tok::newline, Tok::end};
+    const std::vector<Tok> want = {Tok::kw_if,   Tok::name,    Tok::colon,   Tok::newline, Tok::indent,  Tok::name,
+                                   Tok::assign,  Tok::lpar,    Tok::integer, Tok::comma,   Tok::integer, Tok::rpar,
+                                   Tok::newline, Tok::name,    Tok::assign,  Tok::fstring, Tok::newline, Tok::dedent,
+                                   Tok::name,    Tok::newline, Tok::end};
     CHECK(kinds == want);
     CHECK(toks[15].text == "{y!r:>4}");
 
@@ -99,7 +99,8 @@ TEST_CASE("syntax errors are CPython's", "[py][parser]")
     CHECK(run("x = 1\n  y = 2\n").last() == "IndentationError: unexpected indent");
     CHECK(run("if 1:\n    x = 1\n  y = 2\n").last() ==
           "IndentationError: unindent does not match any outer indentation level");
-    CHECK(run("print \"hi\"\n").last() == "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?");
+    CHECK(run("print \"hi\"\n").last() ==
+          "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?");
     CHECK(run("f() = 1\n").last() ==
           "SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?");
     CHECK(run("x = 1abc\n").last() == "SyntaxError: invalid decimal literal");
@@ -168,11 +169,11 @@ TEST_CASE("tracebacks name each frame's line", "[py][vm]")
     CHECK(run("x = [1]\nx[3]\n").last() == "IndexError: list index out of range");
     CHECK(run("weights = 1\nprint(weigths)\n").last() ==
           "NameError: name 'weigths' is not defined. Did you mean: 'weights'?");
-    CHECK(run("[].apend(1)\n").last() == "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?");
+    CHECK(run("[].apend(1)\n").last() ==
+          "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?");
     CHECK(run("def f():\n    x += 1\nf()\n").last() ==
           "UnboundLocalError: cannot access local variable 'x' where it is not associated with a value");
-    CHECK(run("def f(a, b):\n    pass\nf(1)\n").last() ==
-          "TypeError: f() missing 1 required positional argument: 'b'");
+    CHECK(run("def f(a, b):\n    pass\nf(1)\n").last() == "TypeError: f() missing 1 required positional argument: 'b'");
     CHECK(run("'a' + 1\n").last() == "TypeError: can only concatenate str (not \"int\") to str");
 }
 
