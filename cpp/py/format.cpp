@@ -11,6 +11,31 @@ namespace nl::py
 {
     namespace
     {
+        /// A decimal number from digits, saturating (a huge index or width is an
+        /// error later, never an exception here).
+        std::size_t small_number(std::string_view digits)
+        {
+            std::size_t n = 0;
+            for (char c : digits)
+            {
+                if (c < '0' || c > '9')
+                    break;
+                n = n > (std::size_t(1) << 40) ? n : n * 10 + std::size_t(c - '0');
+            }
+            return n;
+        }
+
+        /// The largest number written in a format spec (its width or precision):
+        /// the text it asks for must fit in memory.
+        std::size_t largest_number(std::string_view spec)
+        {
+            std::size_t best = 0;
+            for (std::size_t i = 0; i < spec.size(); ++i)
+                if (spec[i] >= '0' && spec[i] <= '9' && (i == 0 || spec[i - 1] < '0' || spec[i - 1] > '9'))
+                    best = std::max(best, small_number(spec.substr(i)));
+            return best;
+        }
+
         Value outcome_value(Vm& vm, format_outcome&& r)
         {
             if (r.ok())
@@ -25,6 +50,8 @@ namespace nl::py
 
     Value Vm::format(Value v, std::string_view spec)
     {
+        if (const std::size_t n = largest_number(spec); n > 4096 && (!reserve_bytes(n) || !charge(n / 16)))
+            return Value::error();
         if (Str* s = v.get<Str>())
         {
             if (spec.empty())
@@ -146,7 +173,12 @@ namespace nl::py
                         return false;
                     }
                     numbering = manual;
-                    index = std::size_t(std::stoull(std::string(first)));
+                    if (first.size() > 18)
+                    {
+                        raise_value_error("Too many decimal digits in format string");
+                        return false;
+                    }
+                    index = small_number(first);
                 }
                 if (index >= call.size())
                 {
@@ -189,7 +221,7 @@ namespace nl::py
                     bool digits = !key.empty();
                     for (char c : key)
                         digits = digits && c >= '0' && c <= '9';
-                    const Value kv = digits ? Value::from_int(std::stoll(std::string(key))) : new_str(std::string(key));
+                    const Value kv = digits ? Value::from_int(std::int64_t(small_number(key))) : new_str(std::string(key));
                     v = getitem(v, kv);
                     if (v.is_error())
                         return false;
@@ -378,6 +410,8 @@ namespace nl::py
                 if (precision.empty())
                     precision = "0";
             }
+            if (const std::size_t w = small_number(width); w > 4096 && (!reserve_bytes(w) || !charge(w / 16)))
+                return Value::error();
             while (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L'))
                 ++i;
             if (i >= fmt.size())
@@ -400,7 +434,7 @@ namespace nl::py
             const bool alt = flags.find('#') != std::string::npos;
             auto pad = [&](std::string s)
             {
-                const std::size_t w = width.empty() ? 0 : std::size_t(std::stoul(width));
+                const std::size_t w = small_number(width);
                 std::size_t len = 0;
                 for (unsigned char ch : s)
                     len += (ch & 0xC0) != 0x80;
@@ -420,7 +454,7 @@ namespace nl::py
                 if (has_precision)
                 {
                     // Precision counts code points.
-                    std::size_t keep = std::size_t(std::stoul(precision)), k = 0, n = 0;
+                    std::size_t keep = small_number(precision), k = 0, n = 0;
                     while (k < s.size() && n < keep)
                     {
                         ++k;
@@ -515,7 +549,7 @@ namespace nl::py
                 if (integer && has_precision)
                 {
                     // %.3d pads the digits with zeros to the precision.
-                    const std::size_t p = std::size_t(std::stoul(precision));
+                    const std::size_t p = small_number(precision);
                     std::size_t digit_start = 0;
                     while (digit_start < s.size() &&
                            (s[digit_start] == ' ' || s[digit_start] == '-' || s[digit_start] == '+'))

@@ -773,7 +773,7 @@ namespace nl::py
                         n += (c & 0xC0) != 0x80;
                     return n;
                 };
-                const std::size_t col = std::size_t(e->syntax_column - 1);
+                const std::size_t col = std::min(std::size_t(e->syntax_column - 1), text.size());
                 const std::size_t start = col >= lead ? chars(std::string_view(text).substr(lead, col - lead)) : 0;
                 std::size_t width = 1;
                 if (e->syntax_end_column > e->syntax_column)
