@@ -31,10 +31,12 @@
 // Values must mark them in visit(). Memory: large buffers must be reserved first
 // with vm.reserve_bytes(n), which raises MemoryError beyond the heap limit.
 //
-// The collector only runs between bytecode instructions, never inside a native
-// call, so a native may keep Values in C++ locals while it runs. The one exception
-// is Vm::call (calling back into Python code): values a native still needs after
-// it must be reachable from its arguments or registered with a Vm::Roots guard.
+// The collector only runs at the interpreter's safe points (loop back-edges and
+// returns), never inside a native call, so a native may keep Values in C++ locals
+// while it runs. The one exception is running Python code from C++: Vm::call, and
+// Vm::next / Vm::collect on iterators that call functions (map, filter). Values a
+// native still needs after those must be reachable from its arguments or
+// registered with a Vm::Roots guard.
 #pragma once
 
 #include <cstddef>
